@@ -1,0 +1,6 @@
+package co.vigia.contracts;
+
+/** The two chambers of Congress (Constitution art. 114). */
+public enum Chamber {
+    SENATE, HOUSE
+}

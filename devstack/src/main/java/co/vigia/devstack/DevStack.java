@@ -1,0 +1,244 @@
+package co.vigia.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: the embedded Kafka broker and MongoDB server in this process, and
+ * the three services as separate JVMs. Used by {@code run-local.sh} (through {@link DevStackMain}), the
+ * system tests and the benchmarks, so all three start the stack the same way.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private final Config config;
+    private final EmbeddedKafkaBroker kafka;
+    private final EmbeddedMongoServer mongo;
+    private final Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
+    private final Path dataDir;
+    private final boolean temporaryData;
+
+    private DevStack(Config config) {
+        this.config = config;
+        try {
+            this.temporaryData = config.dataDir == null;
+            this.dataDir = temporaryData ? Files.createTempDirectory("vigia-devstack") : config.dataDir;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        this.kafka = new EmbeddedKafkaBroker(config.kafkaPort, config.kafkaControllerPort, dataDir.resolve("kafka"),
+                config.partitions);
+        this.mongo = new EmbeddedMongoServer(config.mongoPort, temporaryData ? null : dataDir.resolve("mongo/vigia.mv"));
+    }
+
+    public static Config config() {
+        return new Config();
+    }
+
+    /** Ports this stack would bind that something else holds, with what they are for. */
+    public Map<Integer, String> busyPorts() {
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        wanted.put(config.kafkaPort, "Kafka broker");
+        wanted.put(config.kafkaControllerPort, "Kafka controller");
+        wanted.put(config.mongoPort, "MongoDB");
+        for (Service s : Service.values()) {
+            wanted.put(config.ports.get(s), s.artifact());
+        }
+        Map<Integer, String> busy = new LinkedHashMap<>();
+        wanted.forEach((port, what) -> {
+            if (!Ports.isFree(port)) {
+                busy.put(port, what);
+            }
+        });
+        return busy;
+    }
+
+    public DevStack startInfrastructure() {
+        mongo.start();
+        kafka.start();
+        return this;
+    }
+
+    /** Starts the infrastructure and one instance of each service, and waits until all are healthy. */
+    public DevStack start(Duration timeout) {
+        startInfrastructure();
+        for (Service s : Service.values()) {
+            startService(s);
+        }
+        awaitHealthy(timeout);
+        return this;
+    }
+
+    public ServiceProcess startService(Service service) {
+        List<ServiceProcess> instances = services.computeIfAbsent(service, s -> new ArrayList<>());
+        if (instances.isEmpty()) {
+            instances.add(newProcess(service, config.ports.get(service), ""));
+        }
+        return instances.get(0).start();
+    }
+
+    /** Another instance of a service on another port (scale-out tests), sharing its database and group. */
+    public ServiceProcess startExtraInstance(Service service, int port) {
+        List<ServiceProcess> instances = services.computeIfAbsent(service, s -> new ArrayList<>());
+        ServiceProcess p = newProcess(service, port, "-" + (instances.size() + 1));
+        instances.add(p);
+        return p.start();
+    }
+
+    private ServiceProcess newProcess(Service service, int port, String suffix) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MONGODB_URI", mongo.uri(service.database()));
+        env.put("VIGIA_OPERATOR_KEY", config.operatorKey);
+        env.put("BILL_SERVICE_URL", "http://localhost:" + config.ports.get(Service.BILL));
+        env.put("VIGIA_PUBLIC_BASE_URL_BILL", "http://localhost:" + config.ports.get(Service.BILL));
+        env.put("VIGIA_PUBLIC_BASE_URL_VOTE", "http://localhost:" + config.ports.get(Service.VOTE));
+        env.put("VIGIA_KAFKA_PARTITIONS", String.valueOf(config.partitions));
+        env.put("VIGIA_INSTANCE_ID", service.artifact() + suffix);
+        env.putAll(config.commonEnv);
+        env.putAll(config.serviceEnv.getOrDefault(service, Map.of()));
+        Path jar = config.repoRoot.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
+        return new ServiceProcess(service.artifact() + suffix, jar, port, env, config.jvmOptions,
+                config.logDir.resolve(service.artifact() + suffix + ".log"));
+    }
+
+    public ServiceProcess service(Service service) {
+        List<ServiceProcess> instances = services.get(service);
+        if (instances == null || instances.isEmpty()) {
+            throw new IllegalStateException(service + " was not started");
+        }
+        return instances.get(0);
+    }
+
+    public List<ServiceProcess> instances(Service service) {
+        return List.copyOf(services.getOrDefault(service, List.of()));
+    }
+
+    /** Waits until every started service reports UP with Kafka and MongoDB UP. */
+    public void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (List<ServiceProcess> instances : services.values()) {
+            for (ServiceProcess p : instances) {
+                while (!p.isHealthy()) {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException(p.name() + " exited while starting; see " + p.logFile());
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(p.name() + " not healthy within " + timeout.toSeconds()
+                                + " s (health: " + p.healthStatus() + "); see " + p.logFile());
+                    }
+                    sleep(250);
+                }
+            }
+        }
+    }
+
+    public EmbeddedKafkaBroker kafka() {
+        return kafka;
+    }
+
+    public EmbeddedMongoServer mongo() {
+        return mongo;
+    }
+
+    public Config settings() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> all = services.values().stream().flatMap(List::stream).toList();
+        all.parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
+        kafka.stop();
+        mongo.stop();
+        if (temporaryData) {
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** What to start and where. Defaults are the documented ports. */
+    public static final class Config {
+        int kafkaPort = 9092;
+        int kafkaControllerPort = 9093;
+        int mongoPort = 27017;
+        int partitions = 6;
+        final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Path dataDir;
+        Path logDir = Path.of("target", "run-local", "logs");
+        Path repoRoot = Path.of(".");
+        String operatorKey = "";
+        List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        final Map<String, String> commonEnv = new HashMap<>();
+        final Map<Service, Map<String, String>> serviceEnv = new EnumMap<>(Service.class);
+
+        Config() {
+            for (Service s : Service.values()) {
+                ports.put(s, s.defaultPort());
+            }
+        }
+
+        public Config kafkaPort(int port) { kafkaPort = port; return this; }
+        public Config kafkaControllerPort(int port) { kafkaControllerPort = port; return this; }
+        public Config mongoPort(int port) { mongoPort = port; return this; }
+        public Config partitions(int n) { partitions = n; return this; }
+        public Config port(Service s, int port) { ports.put(s, port); return this; }
+        public Config dataDir(Path dir) { dataDir = dir; return this; }
+        public Config logDir(Path dir) { logDir = dir; return this; }
+        public Config repoRoot(Path dir) { repoRoot = dir; return this; }
+        public Config operatorKey(String key) { operatorKey = key; return this; }
+        public Config jvmOptions(List<String> options) { jvmOptions = List.copyOf(options); return this; }
+        /** An environment variable for every service (e.g. a short webhook retry schedule in tests). */
+        public Config env(String name, String value) { commonEnv.put(name, value); return this; }
+        public Config env(Service s, String name, String value) {
+            serviceEnv.computeIfAbsent(s, k -> new HashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** All ports picked free at random: for tests that must not collide with a running stack. */
+        public Config randomPorts() {
+            kafkaPort = Ports.free();
+            kafkaControllerPort = Ports.free();
+            mongoPort = Ports.free();
+            for (Service s : Service.values()) {
+                ports.put(s, Ports.free());
+            }
+            return this;
+        }
+
+        public int kafkaPort() { return kafkaPort; }
+        public int mongoPort() { return mongoPort; }
+        public int port(Service s) { return ports.get(s); }
+        public String operatorKey() { return operatorKey; }
+        public Path logDir() { return logDir; }
+
+        public DevStack build() {
+            return new DevStack(this);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package co.vigia.devstack;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run-local.sh}: starts the embedded Kafka broker and MongoDB server, the three services as
+ * separate JVMs, waits until all are healthy and prints where everything is. SIGINT or SIGTERM stops
+ * everything; the services also exit on their own if this process dies (they watch its pid).
+ */
+public final class DevStackMain {
+
+    private static final String HELP = """
+            Usage: ./run-local.sh [options]
+
+            Starts Vigia on this machine: a real Apache Kafka broker (KRaft) and an embedded MongoDB
+            wire-protocol server in one process, then bill-service, vote-service and notify-service as
+            three JVMs. Ctrl-C stops everything.
+
+            Options:
+              --kafka-port N       Kafka broker port (default 9092; the controller uses N+1)
+              --mongo-port N       MongoDB port (default 27017)
+              --bill-port N        bill-service port (default 8081)
+              --vote-port N        vote-service port (default 8082)
+              --notify-port N      notify-service port (default 8083)
+              --data-dir DIR       keep Kafka's log and MongoDB's data in DIR across restarts
+                                   (default: a temporary directory removed on exit)
+              --log-dir DIR        where the services' logs go (default target/run-local/logs)
+              --seed               load the record's seed data (the two total-peace bills) once healthy
+              --timeout SECONDS    how long to wait for the services to be healthy (default 180)
+              --help               this text
+
+            Environment:
+              VIGIA_OPERATOR_KEY   the operator API key (default: a random key, printed)
+              VIGIA_SERVICE_JAVA_OPTS  JVM options for the services (default -Xmx256m -XX:+UseSerialGC)
+            """;
+
+    private DevStackMain() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
+        try {
+            System.exit(run(args));
+        } catch (UsageException e) {
+            System.err.println("run-local: " + e.getMessage() + " (see --help)");
+            System.exit(2);
+        }
+    }
+
+    static int run(String[] args) {
+        DevStack.Config config = DevStack.config().repoRoot(Path.of(System.getProperty("vigia.repo", ".")));
+        boolean seed = false;
+        int timeout = 180;
+        Deque<String> rest = new ArrayDeque<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String option = rest.pop();
+            switch (option) {
+                case "--help", "-h" -> {
+                    System.out.print(HELP);
+                    return 0;
+                }
+                case "--kafka-port" -> {
+                    int port = port(option, rest);
+                    config.kafkaPort(port).kafkaControllerPort(port + 1);
+                }
+                case "--mongo-port" -> config.mongoPort(port(option, rest));
+                case "--bill-port" -> config.port(Service.BILL, port(option, rest));
+                case "--vote-port" -> config.port(Service.VOTE, port(option, rest));
+                case "--notify-port" -> config.port(Service.NOTIFY, port(option, rest));
+                case "--data-dir" -> config.dataDir(Path.of(value(option, rest)).toAbsolutePath());
+                case "--log-dir" -> config.logDir(Path.of(value(option, rest)).toAbsolutePath());
+                case "--timeout" -> timeout = number(option, rest);
+                case "--seed" -> seed = true;
+                default -> throw new UsageException("unknown option " + option);
+            }
+        }
+        String key = System.getenv("VIGIA_OPERATOR_KEY");
+        boolean generated = key == null || key.isBlank();
+        config.operatorKey(generated ? randomKey() : key.trim());
+        String javaOpts = System.getenv("VIGIA_SERVICE_JAVA_OPTS");
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            config.jvmOptions(List.of(javaOpts.trim().split("\\s+")));
+        }
+        // The local run delivers webhooks to receivers on this machine; production allows only public https.
+        config.env(Service.NOTIFY, "VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
+
+        DevStack stack = config.build();
+        Map<Integer, String> busy = stack.busyPorts();
+        if (!busy.isEmpty()) {
+            Map.Entry<Integer, String> first = busy.entrySet().iterator().next();
+            System.err.println("run-local: port " + first.getKey() + " (" + first.getValue()
+                    + ") is already in use; stop what holds it or choose another port (see --help)");
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            System.out.println("\nStopping Vigia...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "devstack-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        long started = System.nanoTime();
+        System.out.println("Starting Kafka (localhost:" + config.kafkaPort() + ") and MongoDB (localhost:"
+                + config.mongoPort() + ")...");
+        try {
+            stack.startInfrastructure();
+            System.out.println("Starting bill-service, vote-service and notify-service...");
+            for (Service s : Service.values()) {
+                stack.startService(s);
+            }
+            stack.awaitHealthy(Duration.ofSeconds(timeout));
+        } catch (RuntimeException e) {
+            System.err.println("run-local: " + e.getMessage());
+            return 1;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (seed) {
+            try {
+                int loaded = Seed.load(stack);
+                System.out.println("Seed data loaded (" + loaded + " requests).");
+            } catch (RuntimeException e) {
+                System.err.println("run-local: seeding failed: " + e.getMessage());
+            }
+        }
+        printTable(stack, config, generated, seconds);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void printTable(DevStack stack, DevStack.Config config, boolean generated, double seconds) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nVigia is up (all healthy in %.1f s).%n%n", seconds));
+        String row = "%-15s %-28s %-45s %-45s %s%n";
+        out.append(String.format(row, "service", "API", "Swagger UI", "health", "log"));
+        for (Service s : Service.values()) {
+            ServiceProcess p = stack.service(s);
+            out.append(String.format(row, s.artifact(), p.baseUrl() + "/api", p.baseUrl() + "/swagger-ui.html",
+                    p.baseUrl() + "/actuator/health", p.logFile().toAbsolutePath().normalize()));
+        }
+        out.append(String.format("%nKafka:   %s%nMongoDB: %s%n", stack.kafka().bootstrapServers(),
+                "mongodb://localhost:" + config.mongoPort()));
+        out.append(String.format("Operator API key%s: %s%n", generated ? " (generated; set VIGIA_OPERATOR_KEY to choose)" : "",
+                config.operatorKey()));
+        out.append("Press Ctrl-C to stop.\n");
+        System.out.print(out);
+        System.out.flush();
+    }
+
+    private static String randomKey() {
+        byte[] raw = new byte[24];
+        new SecureRandom().nextBytes(raw);
+        return "vgk_op_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    private static String value(String option, Deque<String> rest) {
+        if (rest.isEmpty()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return rest.pop();
+    }
+
+    private static int number(String option, Deque<String> rest) {
+        String v = value(option, rest);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a number, not '" + v + "'");
+        }
+    }
+
+    private static int port(String option, Deque<String> rest) {
+        int port = number(option, rest);
+        if (port < 1 || port > 65534) {
+            throw new UsageException(option + " must be a port between 1 and 65534");
+        }
+        return port;
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package co.vigia.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The record's seed data, loaded through the public APIs like any client would: each entry of
+ * {@code seed/requests.json} is {@code {"service": "BILL", "method": "POST", "path": "/api/bills", "body": {...}}}.
+ * A 409 (already there) counts as loaded, so seeding twice is harmless.
+ */
+public final class Seed {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Seed() {
+    }
+
+    /** The seed requests in order. */
+    public static List<JsonNode> requests() {
+        try (InputStream in = Seed.class.getResourceAsStream("/seed/requests.json")) {
+            if (in == null) {
+                return List.of();
+            }
+            List<JsonNode> requests = new ArrayList<>();
+            JSON.readTree(in).forEach(requests::add);
+            return requests;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the seed data", e);
+        }
+    }
+
+    /** Loads every seed request into a running stack; returns how many were sent. */
+    public static int load(DevStack stack) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        int sent = 0;
+        for (JsonNode request : requests()) {
+            Service service = Service.valueOf(request.path("service").asString());
+            String url = stack.service(service).baseUrl() + request.path("path").asString();
+            String body = request.has("body") ? JSON.writeValueAsString(request.get("body")) : "";
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + stack.settings().operatorKey())
+                    .header("Content-Type", "application/json")
+                    .method(request.path("method").asString("POST"), HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> response = send(http, builder.build(), request);
+            if (response.statusCode() >= 300 && response.statusCode() != 409) {
+                throw new IllegalStateException(request.path("method").asString() + " " + url + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            sent++;
+            // bill facts travel by Kafka to vote-service; give each write a moment to be relayed
+            DevStack.sleep(request.path("pauseMillis").asInt(0));
+        }
+        return sent;
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request, JsonNode seed) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("seed request failed: " + seed, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

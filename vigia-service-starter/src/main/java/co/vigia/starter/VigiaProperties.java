@@ -1,0 +1,43 @@
+package co.vigia.starter;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings every service shares, under {@code vigia.*}.
+ *
+ * @param source the CloudEvents {@code source} of the events this service emits, e.g. {@code /vigia/bill-service}
+ */
+@ConfigurationProperties("vigia")
+public record VigiaProperties(
+        @DefaultValue("/vigia/unknown") String source,
+        @DefaultValue Kafka kafka,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Security security) {
+
+    /**
+     * @param partitions     partitions of each event topic, so consumer groups can scale out
+     * @param replicationFactor replicas of each topic (1 on the embedded broker, 3 in production)
+     * @param retention      how long events are kept for replay
+     * @param healthTimeout  how long the health check waits for the broker
+     */
+    public record Kafka(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
+                        @DefaultValue("30d") Duration retention, @DefaultValue("2s") Duration healthTimeout,
+                        @DefaultValue("60s") Duration retryFor) {
+    }
+
+    /**
+     * @param collections  MongoDB collections whose documents carry an {@code outbox} array
+     * @param pollInterval how often the relay sweeps for messages a crash left behind
+     * @param sendTimeout  how long the relay waits for Kafka to acknowledge a message
+     */
+    public record Outbox(@DefaultValue List<String> collections, @DefaultValue("1s") Duration pollInterval,
+                         @DefaultValue("10s") Duration sendTimeout, @DefaultValue("500") int sweepBatch) {
+    }
+
+    /** @param operatorKey the operator's API key (from {@code VIGIA_OPERATOR_KEY}); kept only as its hash */
+    public record Security(@DefaultValue("") String operatorKey) {
+    }
+}

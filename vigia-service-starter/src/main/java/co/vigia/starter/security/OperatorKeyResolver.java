@@ -1,0 +1,29 @@
+package co.vigia.starter.security;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The operator's key, from {@code VIGIA_OPERATOR_KEY}; only its hash is kept in memory. */
+public class OperatorKeyResolver implements ApiKeyResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorKeyResolver.class);
+    private static final Caller OPERATOR = new Caller("operator", Role.OPERATOR);
+
+    private final String keyHash;
+
+    public OperatorKeyResolver(String operatorKey) {
+        if (operatorKey == null || operatorKey.isBlank()) {
+            log.warn("No operator key configured (VIGIA_OPERATOR_KEY): operator actions are refused");
+            this.keyHash = null;
+        } else {
+            this.keyHash = ApiKeys.hash(operatorKey.trim());
+        }
+    }
+
+    @Override
+    public Optional<Caller> resolve(String apiKey) {
+        return keyHash != null && ApiKeys.sameHash(keyHash, ApiKeys.hash(apiKey)) ? Optional.of(OPERATOR)
+                : Optional.empty();
+    }
+}
