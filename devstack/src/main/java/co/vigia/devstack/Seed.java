@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The record's seed data, loaded through the public APIs like any client would: each entry of
- * {@code seed/requests.json} is {@code {"service": "BILL", "method": "POST", "path": "/api/bills", "body": {...}}}.
+ * {@code seed/bills.json} then {@code seed/votes.json} (each service's team owns its file) is {@code {"service": "BILL", "method": "POST", "path": "/api/bills", "body": {...}}}.
  * A 409 (already there) counts as loaded, so seeding twice is harmless.
  */
 public final class Seed {
@@ -24,18 +24,22 @@ public final class Seed {
     private Seed() {
     }
 
+    /** Seed files in the order they load: bills first, since votes and opinions need their bill. */
+    public static final List<String> FILES = List.of("/seed/bills.json", "/seed/votes.json");
+
     /** The seed requests in order. */
     public static List<JsonNode> requests() {
-        try (InputStream in = Seed.class.getResourceAsStream("/seed/requests.json")) {
-            if (in == null) {
-                return List.of();
+        List<JsonNode> requests = new ArrayList<>();
+        for (String file : FILES) {
+            try (InputStream in = Seed.class.getResourceAsStream(file)) {
+                if (in != null) {
+                    JSON.readTree(in).forEach(requests::add);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the seed data " + file, e);
             }
-            List<JsonNode> requests = new ArrayList<>();
-            JSON.readTree(in).forEach(requests::add);
-            return requests;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the seed data", e);
         }
+        return requests;
     }
 
     /** Loads every seed request into a running stack; returns how many were sent. */
