@@ -5,8 +5,6 @@ import co.vigia.starter.health.MongoPingHealthIndicator;
 import co.vigia.starter.kafka.KafkaEventsConfiguration;
 import co.vigia.starter.outbox.OutboxRelay;
 import co.vigia.starter.process.SupervisorWatchdog;
-import co.vigia.starter.security.SecurityConfiguration;
-import co.vigia.starter.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 @EnableScheduling
 @EnableConfigurationProperties(VigiaProperties.class)
-@Import({KafkaEventsConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class})
+@Import(KafkaEventsConfiguration.class)
 public class VigiaServiceAutoConfiguration {
 
     /** Replaces Boot's Mongo health (its {@code hello} command is refused by the embedded server). */

@@ -1,0 +1,128 @@
+package co.vigia.starter.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.vigia.contracts.CloudEvent;
+import co.vigia.contracts.EventCodec;
+import co.vigia.contracts.Topics;
+import co.vigia.contracts.bill.BillActionRecorded;
+import co.vigia.devstack.test.WithTestInfrastructure;
+import co.vigia.startertest.StarterTestApplication;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The outbox on real MongoDB and Kafka: what is written with the state change reaches Kafka, in order, once. */
+@SpringBootTest(classes = StarterTestApplication.class)
+@WithTestInfrastructure
+class OutboxRelayIntegrationTests {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    KafkaConsumer<String, String> consumer;
+
+    @BeforeEach
+    void subscribe() {
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.BILL_EVENTS));
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void eventsWrittenWithTheDocumentArePublishedInOrderAndRemovedFromTheOutbox() {
+        String billId = "bill-" + UUID.randomUUID();
+        List<CloudEvent> events = List.of(action(billId, 1), action(billId, 2), action(billId, 3));
+        mongo.insert(parcel(billId, events), "parcels");
+
+        relay.afterWrite("parcels", billId);
+
+        List<String> received = receiveIds(billId, 3);
+        assertThat(received).containsExactlyElementsOf(events.stream().map(CloudEvent::id).toList());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+    }
+
+    @Test
+    void theSweepPublishesWhatACrashLeftBehind() {
+        String billId = "bill-" + UUID.randomUUID();
+        CloudEvent event = action(billId, 1);
+        // written, but the service "died" before calling afterWrite
+        mongo.insert(parcel(billId, List.of(event)), "parcels");
+
+        assertThat(receiveIds(billId, 1)).containsExactly(event.id());
+    }
+
+    @Test
+    void aDocumentWithAnEmptyOutboxPublishesNothing() {
+        String billId = "bill-" + UUID.randomUUID();
+        mongo.insert(parcel(billId, List.of()), "parcels");
+        relay.relayNow("parcels", billId);
+        assertThat(poll(billId, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private static CloudEvent action(String billId, int n) {
+        return EventCodec.create("/vigia/starter-test",
+                new BillActionRecorded(billId, "a-" + n, "NOTE", LocalDate.of(2023, 3, 15), "entry " + n, null),
+                Instant.now());
+    }
+
+    private static Document parcel(String id, List<CloudEvent> events) {
+        List<Document> outbox = new ArrayList<>();
+        for (CloudEvent e : events) {
+            OutboxMessage m = OutboxMessage.of(e);
+            outbox.add(new Document("eventId", m.eventId()).append("topic", m.topic()).append("key", m.key())
+                    .append("type", m.type()).append("payload", m.payload())
+                    .append("createdAt", java.util.Date.from(m.createdAt())));
+        }
+        return new Document("_id", id).append("state", "changed").append(OutboxMessage.FIELD, outbox);
+    }
+
+    private List<String> receiveIds(String key, int expected) {
+        List<String> ids = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (ids.size() < expected && System.currentTimeMillis() < deadline) {
+            ids.addAll(poll(key, Duration.ofMillis(500)));
+        }
+        return ids;
+    }
+
+    private List<String> poll(String key, Duration timeout) {
+        List<String> ids = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : consumer.poll(timeout)) {
+            if (key.equals(r.key())) {
+                ids.add(EventCodec.read(r.value()).id());
+            }
+        }
+        return ids;
+    }
+}
