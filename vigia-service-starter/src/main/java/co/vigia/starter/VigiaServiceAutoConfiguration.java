@@ -3,6 +3,8 @@ package co.vigia.starter;
 import co.vigia.starter.health.KafkaHealthIndicator;
 import co.vigia.starter.health.MongoPingHealthIndicator;
 import co.vigia.starter.kafka.KafkaEventsConfiguration;
+import co.vigia.starter.metrics.ConsumerLagMonitor;
+import co.vigia.starter.metrics.EventMetrics;
 import co.vigia.starter.outbox.OutboxRelay;
 import co.vigia.starter.process.SupervisorWatchdog;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +41,17 @@ public class VigiaServiceAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, VigiaProperties properties,
                             ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(mongo, kafka, properties.outbox(), meters.getIfAvailable());
+    }
+
+    @Bean
+    EventMetrics eventMetrics(ObjectProvider<MeterRegistry> meters) {
+        return new EventMetrics(meters.getIfAvailable());
+    }
+
+    @Bean(destroyMethod = "close")
+    ConsumerLagMonitor consumerLagMonitor(KafkaAdmin admin, ObjectProvider<MeterRegistry> meters,
+                                          org.springframework.core.env.Environment env) {
+        return new ConsumerLagMonitor(admin, env.getProperty("spring.kafka.consumer.group-id"), meters.getIfAvailable());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package co.vigia.starter.kafka;
 
 import co.vigia.contracts.Topics;
 import co.vigia.starter.VigiaProperties;
+import co.vigia.starter.metrics.EventMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,8 @@ public class KafkaEventsConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafkaProperties, VigiaProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafkaProperties, VigiaProperties properties,
+                                          EventMetrics metrics) {
         Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class);
@@ -59,6 +61,7 @@ public class KafkaEventsConfiguration {
                 (record, failure) -> {
                     log.error("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                             failure.getMessage());
+                    metrics.deadLettered(record.topic());
                     return new TopicPartition(Topics.deadLetter(record.topic()), record.partition());
                 });
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);

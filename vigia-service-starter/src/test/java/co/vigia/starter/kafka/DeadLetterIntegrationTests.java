@@ -52,6 +52,9 @@ class DeadLetterIntegrationTests {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void poisonRecordsGoToTheDeadLetterTopicAndThePartitionKeepsFlowing() throws Exception {
         kafka.send(Topics.VOTE_EVENTS, KEY, "this is not JSON").get();
@@ -80,6 +83,8 @@ class DeadLetterIntegrationTests {
             assertThat(dead).first().isEqualTo("this is not JSON");
             assertThat(dead).last().asString().contains(refused.id());
         }
+        assertThat(meters.get("vigia.events.consumed").tag("topic", Topics.VOTE_EVENTS)
+                .tag("outcome", "dead_lettered").counter().count()).isGreaterThanOrEqualTo(2);
     }
 
     private static CloudEvent event(String text) {
