@@ -1,0 +1,45 @@
+package co.vigia.vote.billfacts;
+
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Bill facts from the local read model first, from bill-service when the read model lacks the bill. */
+@Service
+public class BillFactsService {
+
+    private final BillFactsReadModel readModel;
+    private final BillServiceClient client;
+
+    public BillFactsService(BillFactsReadModel readModel, BillServiceClient client) {
+        this.readModel = readModel;
+        this.client = client;
+    }
+
+    public BillFactsLookup lookup(String billId) {
+        Optional<BillFacts> local = readModel.find(billId).filter(f -> f.kind() != null);
+        if (local.isPresent()) {
+            return new BillFactsLookup.Known(local.get());
+        }
+        return askBillService(billId);
+    }
+
+    /** Asks bill-service even when the read model knows the bill: for checks that need its current stage. */
+    public BillFactsLookup lookupFresh(String billId) {
+        BillFactsLookup answer = client.fetch(billId);
+        if (answer instanceof BillFactsLookup.Unavailable) {
+            Optional<BillFacts> local = readModel.find(billId).filter(f -> f.kind() != null);
+            if (local.isPresent()) {
+                return new BillFactsLookup.Known(local.get());
+            }
+        }
+        return answer;
+    }
+
+    private BillFactsLookup askBillService(String billId) {
+        BillFactsLookup answer = client.fetch(billId);
+        if (answer instanceof BillFactsLookup.Known known) {
+            readModel.remember(known.facts());
+        }
+        return answer;
+    }
+}

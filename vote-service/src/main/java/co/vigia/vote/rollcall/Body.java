@@ -1,0 +1,20 @@
+package co.vigia.vote.rollcall;
+
+import co.vigia.contracts.Chamber;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Which body voted; {@code name} is required for a committee, e.g. "Comisión Primera Constitucional". */
+public record Body(@NotNull BodyKind kind, @Size(max = 200) String name) {
+
+    /** The name events and reads show: the given one, or the chamber's plenary. */
+    public String displayName(Chamber chamber) {
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        if (kind == BodyKind.PLENARY) {
+            return chamber == Chamber.SENATE ? "Plenaria del Senado" : "Plenaria de la Cámara de Representantes";
+        }
+        return kind.name();
+    }
+}

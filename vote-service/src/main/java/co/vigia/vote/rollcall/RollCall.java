@@ -1,0 +1,55 @@
+package co.vigia.vote.rollcall;
+
+import co.vigia.contracts.Chamber;
+import co.vigia.contracts.Debate;
+import co.vigia.starter.outbox.OutboxMessage;
+import co.vigia.vote.tally.AmendmentRound;
+import co.vigia.vote.tally.Counts;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A recorded roll call, its tally, and the events its tally emits ({@code outbox}, written in the same
+ * document write as the tally and emptied by the relay).
+ *
+ * @param contentHash hash of the request as recorded: the same {@code externalId} with other content is a conflict
+ * @param verdict     null while the roll call waits for its bill
+ */
+@Document(RollCall.COLLECTION)
+@CompoundIndexes({
+        @CompoundIndex(name = "member_votes", def = "{'members.memberId': 1}"),
+        @CompoundIndex(name = "bill_date", def = "{'billId': 1, 'date': 1}")})
+public record RollCall(
+        @Id String id,
+        @Indexed(unique = true) String externalId,
+        String contentHash,
+        String billId,
+        Chamber chamber,
+        Body body,
+        Debate debate,
+        AmendmentRound round,
+        LocalDate date,
+        String motion,
+        int seats,
+        boolean totalsOnly,
+        List<MemberVote> members,
+        Counts counts,
+        @Indexed RollCallStatus status,
+        Verdict verdict,
+        Instant recordedAt,
+        Instant talliedAt,
+        List<OutboxMessage> outbox) {
+
+    public static final String COLLECTION = "roll_calls";
+
+    public RollCall {
+        members = members == null ? List.of() : members;
+        outbox = outbox == null ? List.of() : outbox;
+    }
+}

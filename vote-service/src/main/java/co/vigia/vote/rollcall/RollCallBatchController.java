@@ -1,0 +1,148 @@
+package co.vigia.vote.rollcall;
+
+import co.vigia.starter.security.Caller;
+import co.vigia.starter.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/votes:batch}: thousands of roll calls in one request, as a JSON array or as NDJSON
+ * ({@code Content-Type: application/x-ndjson}, one roll call a line). Every item gets its own answer:
+ * created, duplicate (unchanged) or rejected with the reason; one bad item does not sink the others. A body
+ * that is not a JSON array (or a line that is not JSON) is refused whole, and nothing is stored.
+ */
+@RestController
+public class RollCallBatchController {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private static final Logger log = LoggerFactory.getLogger(RollCallBatchController.class);
+
+    private final RollCallIntake intake;
+    private final JsonMapper json;
+
+    public RollCallBatchController(RollCallIntake intake, JsonMapper json) {
+        this.intake = intake;
+        this.json = json;
+    }
+
+    public record BatchResponse(int received, int created, int duplicates, int rejected, int waitingForBill,
+                                List<ItemResult> items) {
+    }
+
+    @PostMapping(path = "/api/votes:batch", consumes = {"application/json", NDJSON})
+    public BatchResponse record(Caller caller, HttpServletRequest request) throws IOException {
+        caller.requireOperator();
+        long started = System.nanoTime();
+        boolean ndjson = request.getContentType() != null && request.getContentType().startsWith(NDJSON);
+        List<JsonNode> nodes = ndjson ? readNdjson(request.getInputStream()) : readArray(request.getInputStream());
+
+        List<RollCallRequest> requests = new ArrayList<>(nodes.size());
+        List<ItemResult> unreadable = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            try {
+                requests.add(json.treeToValue(nodes.get(i), RollCallRequest.class));
+                positions.add(i);
+            } catch (JacksonException e) {
+                unreadable.add(ItemResult.unreadable(i, path(e) + e.getOriginalMessage()));
+            }
+        }
+        List<IntakeOutcome> outcomes = intake.recordAll(requests);
+        ItemResult[] items = new ItemResult[nodes.size()];
+        for (ItemResult bad : unreadable) {
+            items[bad.index()] = bad;
+        }
+        for (int k = 0; k < requests.size(); k++) {
+            RollCallRequest item = requests.get(k);
+            items[positions.get(k)] = ItemResult.of(positions.get(k), item == null ? null : item.externalId(),
+                    outcomes.get(k));
+        }
+        int created = 0;
+        int duplicates = 0;
+        int rejected = 0;
+        int waiting = 0;
+        for (ItemResult item : items) {
+            switch (item.result()) {
+                case CREATED -> created++;
+                case DUPLICATE -> duplicates++;
+                case REJECTED -> rejected++;
+            }
+            if (item.result() == ItemResult.Result.CREATED && item.voteStatus() == RollCallStatus.WAITING_FOR_BILL) {
+                waiting++;
+            }
+        }
+        log.info("Batch of {} roll calls: {} created, {} duplicate, {} rejected, {} waiting for their bill, in {} ms",
+                items.length, created, duplicates, rejected, waiting, (System.nanoTime() - started) / 1_000_000);
+        return new BatchResponse(items.length, created, duplicates, rejected, waiting, List.of(items));
+    }
+
+    private List<JsonNode> readArray(InputStream in) {
+        List<JsonNode> nodes = new ArrayList<>();
+        try (JsonParser parser = json.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw malformed("the body must be a JSON array of roll calls (or NDJSON with Content-Type "
+                        + NDJSON + ")");
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (parser.currentToken() == null) {
+                    throw malformed("the JSON array is not closed");
+                }
+                nodes.add(json.readTree(parser));
+            }
+        } catch (JacksonException e) {
+            throw malformed("item " + nodes.size() + " is not JSON: " + e.getOriginalMessage());
+        }
+        return nodes;
+    }
+
+    private List<JsonNode> readNdjson(InputStream in) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                nodes.add(json.readTree(line));
+            } catch (JacksonException e) {
+                throw malformed("line " + number + " is not JSON: " + e.getOriginalMessage());
+            }
+        }
+        return nodes;
+    }
+
+    private static ApiProblem malformed(String detail) {
+        return ApiProblem.badRequest("malformed-body", "Malformed request body", detail + "; nothing was stored");
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "" : path + ": ";
+    }
+}

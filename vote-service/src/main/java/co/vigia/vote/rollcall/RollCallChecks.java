@@ -1,0 +1,79 @@
+package co.vigia.vote.rollcall;
+
+import co.vigia.starter.web.ApiProblem.FieldProblem;
+import co.vigia.vote.tally.Counts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Consistency of a roll call beyond field presence: one member once, no more votes than seats, no date in
+ * the future, a body that holds that debate. Every problem is reported, with its field.
+ */
+public final class RollCallChecks {
+
+    private RollCallChecks() {
+    }
+
+    public static List<FieldProblem> check(RollCallRequest roll, LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        boolean hasMembers = roll.members() != null && !roll.members().isEmpty();
+        if (hasMembers && roll.totals() != null) {
+            problems.add(new FieldProblem("totals", "give either the members' votes or the totals, not both"));
+        }
+        if (!hasMembers && roll.totals() == null) {
+            problems.add(new FieldProblem("members", "a roll call needs the members' votes or, without names, its totals"));
+        }
+        if (hasMembers) {
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < roll.members().size(); i++) {
+                MemberVote member = roll.members().get(i);
+                if (member == null || member.memberId() == null) {
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(member.memberId(), i);
+                if (first != null) {
+                    problems.add(new FieldProblem("members[" + i + "].memberId",
+                            "member '" + member.memberId() + "' voted twice (also members[" + first + "])"));
+                }
+            }
+        }
+        Counts counts = counts(roll);
+        if (roll.seats() != null && counts != null && counts.total() > roll.seats()) {
+            problems.add(new FieldProblem(hasMembers ? "members" : "totals",
+                    counts.total() + " votes recorded for a body of " + roll.seats() + " seats"));
+        }
+        if (roll.date() != null && roll.date().isAfter(today)) {
+            problems.add(new FieldProblem("date", roll.date() + " is in the future (today is " + today + ")"));
+        }
+        if (roll.body() != null && roll.body().kind() != null && roll.debate() != null
+                && !roll.body().kind().holds(roll.debate())) {
+            problems.add(new FieldProblem("debate", "a " + roll.body().kind() + " does not hold the "
+                    + roll.debate() + " debate (Const. arts. 157, 161, 163, 167)"));
+        }
+        if (roll.body() != null && roll.body().kind() != null && roll.body().kind() != BodyKind.PLENARY
+                && (roll.body().name() == null || roll.body().name().isBlank())) {
+            problems.add(new FieldProblem("body.name", "name the committee that voted"));
+        }
+        return problems;
+    }
+
+    /** The counts of a roll call, from its members or its totals; null when it has neither. */
+    public static Counts counts(RollCallRequest roll) {
+        if (roll.members() != null && !roll.members().isEmpty()) {
+            Counts counts = Counts.ZERO;
+            for (MemberVote member : roll.members()) {
+                if (member != null && member.vote() != null) {
+                    counts = counts.plus(member.vote());
+                }
+            }
+            return counts;
+        }
+        if (roll.totals() != null && roll.totals().yes() != null && roll.totals().no() != null) {
+            return roll.totals().counts();
+        }
+        return null;
+    }
+}

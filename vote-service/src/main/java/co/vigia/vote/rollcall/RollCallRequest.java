@@ -1,0 +1,35 @@
+package co.vigia.vote.rollcall;
+
+import co.vigia.contracts.Chamber;
+import co.vigia.contracts.Debate;
+import co.vigia.vote.tally.AmendmentRound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A roll call as a clerk records it: either every member's vote ({@code members}) or, when the source
+ * published no names, its {@code totals}.
+ *
+ * @param externalId the source's id of this roll call: recording it twice changes nothing
+ * @param round      for a legislative act, which of its two periods (art. 375); first when omitted
+ * @param seats      the number of members of the body that voted
+ */
+public record RollCallRequest(
+        @NotBlank @Size(max = 200) String externalId,
+        @NotBlank @Size(max = 120) String billId,
+        @NotNull Chamber chamber,
+        @NotNull @Valid Body body,
+        @NotNull Debate debate,
+        AmendmentRound round,
+        @NotNull LocalDate date,
+        @NotBlank @Size(max = 4000) String motion,
+        @NotNull @Positive @Max(400) Integer seats,
+        @Size(max = 400) List<@NotNull @Valid MemberVote> members,
+        @Valid Totals totals) {
+}

@@ -1,0 +1,75 @@
+package co.vigia.vote.rollcall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.vigia.contracts.Chamber;
+import co.vigia.contracts.Debate;
+import co.vigia.starter.web.ApiProblem.FieldProblem;
+import co.vigia.vote.tally.VoteChoice;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RollCallChecksTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2023, 4, 20);
+
+    private static RollCallRequest roll(int seats, List<MemberVote> members, Totals totals, LocalDate date,
+                                        BodyKind body, Debate debate) {
+        return new RollCallRequest("ext-1", "sometimiento", Chamber.SENATE,
+                new Body(body, body == BodyKind.PLENARY ? null : "Comisión Primera"), debate, null, date,
+                "Aprobar la proposición con que termina el informe de ponencia", seats, members, totals);
+    }
+
+    private static MemberVote member(String id, VoteChoice vote) {
+        return new MemberVote(id, "Senador " + id, "Partido", vote);
+    }
+
+    @Test
+    void aConsistentRollCallPasses() {
+        assertThat(RollCallChecks.check(roll(3, List.of(member("a", VoteChoice.YES), member("b", VoteChoice.NO)),
+                null, TODAY, BodyKind.COMMITTEE, Debate.FIRST), TODAY)).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoVotesTwiceIsRefusedNamingBothPlaces() {
+        List<FieldProblem> problems = RollCallChecks.check(roll(3, List.of(member("a", VoteChoice.YES),
+                member("b", VoteChoice.NO), member("a", VoteChoice.NO)), null, TODAY, BodyKind.COMMITTEE,
+                Debate.FIRST), TODAY);
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("members[2].memberId");
+        assertThat(problems.get(0).message()).contains("'a'").contains("members[0]");
+    }
+
+    @Test
+    void moreVotesThanSeatsAreRefused() {
+        List<FieldProblem> problems = RollCallChecks.check(roll(1, List.of(member("a", VoteChoice.YES),
+                member("b", VoteChoice.NO)), null, TODAY, BodyKind.COMMITTEE, Debate.FIRST), TODAY);
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("members");
+        assertThat(problems.get(0).message()).isEqualTo("2 votes recorded for a body of 1 seats");
+        assertThat(RollCallChecks.check(roll(19, null, new Totals(15, 5, 0, 0, 0), TODAY, BodyKind.COMMITTEE,
+                Debate.FIRST), TODAY)).extracting(FieldProblem::field).containsExactly("totals");
+    }
+
+    @Test
+    void aDateInTheFutureIsRefused() {
+        assertThat(RollCallChecks.check(roll(19, null, new Totals(10, 2, null, null, null), TODAY.plusDays(1),
+                BodyKind.COMMITTEE, Debate.FIRST), TODAY)).extracting(FieldProblem::field).containsExactly("date");
+    }
+
+    @Test
+    void art157_aPlenaryDoesNotHoldACommitteeDebate() {
+        assertThat(RollCallChecks.check(roll(108, null, new Totals(60, 2, null, null, null), TODAY, BodyKind.PLENARY,
+                Debate.FIRST), TODAY)).extracting(FieldProblem::field).containsExactly("debate");
+        assertThat(RollCallChecks.check(roll(38, null, new Totals(20, 2, null, null, null), TODAY,
+                BodyKind.JOINT_COMMITTEES, Debate.JOINT_COMMITTEES), TODAY)).isEmpty();
+    }
+
+    @Test
+    void aRollCallNeedsNamesOrTotalsButNotBoth() {
+        assertThat(RollCallChecks.check(roll(19, null, null, TODAY, BodyKind.COMMITTEE, Debate.FIRST), TODAY))
+                .extracting(FieldProblem::field).containsExactly("members");
+        assertThat(RollCallChecks.check(roll(19, List.of(member("a", VoteChoice.YES)), new Totals(1, 0, 0, 0, 0),
+                TODAY, BodyKind.COMMITTEE, Debate.FIRST), TODAY)).extracting(FieldProblem::field)
+                .containsExactly("totals");
+    }
+}
