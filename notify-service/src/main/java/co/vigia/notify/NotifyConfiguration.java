@@ -1,0 +1,82 @@
+package co.vigia.notify;
+
+import co.vigia.notify.address.EndpointPolicy;
+import co.vigia.notify.address.HostResolver;
+import co.vigia.notify.delivery.DeliveryMetrics;
+import co.vigia.notify.delivery.DeliveryRules;
+import co.vigia.notify.delivery.DeliveryStore;
+import co.vigia.notify.delivery.DeliveryWorker;
+import co.vigia.notify.delivery.EndpointGates;
+import co.vigia.notify.delivery.EndpointHealth;
+import co.vigia.notify.delivery.RetryPolicy;
+import co.vigia.notify.delivery.WebhookSender;
+import co.vigia.notify.delivery.WorkerSignal;
+import co.vigia.notify.event.StoredEventRepository;
+import co.vigia.notify.event.WebhookPayload;
+import co.vigia.notify.subscriber.SubscriberRepository;
+import co.vigia.notify.subscription.SubscriptionRepository;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java rules (retries, address checks, signing, payloads) to their settings. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookProperties.class)
+public class NotifyConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RetryPolicy retryPolicy(WebhookProperties webhooks) {
+        return new RetryPolicy(webhooks.retrySchedule(), webhooks.jitter(), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Bean
+    DeliveryRules deliveryRules(RetryPolicy retries, WebhookProperties webhooks) {
+        return new DeliveryRules(retries, webhooks.disableAfter());
+    }
+
+    @Bean
+    EndpointPolicy endpointPolicy(WebhookProperties webhooks) {
+        return new EndpointPolicy(webhooks.allowedHosts(), HostResolver.system());
+    }
+
+    @Bean
+    WebhookSender webhookSender(EndpointPolicy policy, WebhookProperties webhooks, Clock clock) {
+        return new WebhookSender(policy, webhooks.connectTimeout(), webhooks.requestTimeout(),
+                webhooks.maxResponseBytes(), clock);
+    }
+
+    @Bean
+    WebhookPayload webhookPayload(WebhookProperties webhooks) {
+        return new WebhookPayload(webhooks.links().billBaseUrl(), webhooks.links().voteBaseUrl());
+    }
+
+    @Bean
+    EndpointGates endpointGates(WebhookProperties webhooks, MeterRegistry meters) {
+        WebhookProperties.Breaker breaker = webhooks.breaker();
+        CircuitBreakerRegistry registry = EndpointGates.registry(breaker.window(), breaker.minimumCalls(),
+                breaker.failureRate(), breaker.openFor());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+        return new EndpointGates(registry, webhooks.maxConcurrencyPerEndpoint(), breaker.openFor());
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions,
+                                  SubscriberRepository subscribers, StoredEventRepository events,
+                                  WebhookPayload payload, WebhookSender sender, DeliveryRules rules,
+                                  EndpointGates gates, EndpointHealth health, DeliveryMetrics metrics,
+                                  WorkerSignal signal, Clock clock, WebhookProperties webhooks) {
+        return new DeliveryWorker(store, subscriptions, subscribers, events, payload, sender, rules, gates, health,
+                metrics, signal, clock, webhooks.effectiveInstanceId(), webhooks.lease(), webhooks.pollInterval(),
+                webhooks.maxConcurrency());
+    }
+}

@@ -1,0 +1,61 @@
+package co.vigia.notify.delivery;
+
+import co.vigia.contracts.CloudEvent;
+import co.vigia.contracts.EventCodec;
+import co.vigia.contracts.EventData;
+import co.vigia.notify.event.StoredEvent;
+import co.vigia.notify.subscription.Subscription;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Creates deliveries (from Kafka, redelivery, replay, pings, notices) and wakes the worker for them. */
+@Component
+public class DeliveryPlanner {
+
+    private final DeliveryStore store;
+    private final MongoTemplate mongo;
+    private final RetryPolicy retries;
+    private final WorkerSignal signal;
+    private final Clock clock;
+    private final String source;
+
+    public DeliveryPlanner(DeliveryStore store, MongoTemplate mongo, RetryPolicy retries, WorkerSignal signal,
+                           Clock clock, co.vigia.starter.VigiaProperties vigia) {
+        this.store = store;
+        this.mongo = mongo;
+        this.retries = retries;
+        this.signal = signal;
+        this.clock = clock;
+        this.source = vigia.source();
+    }
+
+    /** One delivery of {@code event} to {@code subscription}; {@code id} null for a fresh one. False if it existed. */
+    public boolean schedule(StoredEvent event, Subscription subscription, String id, DeliveryTrigger trigger) {
+        Instant now = clock.instant();
+        return store.insertIfAbsent(Delivery.pending(id == null ? UUID.randomUUID().toString() : id, event.id(),
+                event.type(), event.subject(), event.time(), subscription.id(), subscription.subscriberId(), trigger,
+                now, now.plus(retries.firstDelay())));
+    }
+
+    public Delivery scheduleNew(StoredEvent event, Subscription subscription, DeliveryTrigger trigger) {
+        String id = UUID.randomUUID().toString();
+        schedule(event, subscription, id, trigger);
+        signal.wake();
+        return store.findById(id).orElseThrow();
+    }
+
+    /** Stores a webhook-only event (a ping, a disabled notice): it exists only to be delivered. */
+    public StoredEvent webhookOnlyEvent(EventData data) {
+        Instant now = clock.instant();
+        CloudEvent event = EventCodec.create(source, data, now);
+        return mongo.insert(new StoredEvent(event.id(), event.type(), event.subject(), event.source(), now, null,
+                EventCodec.mapper().writeValueAsString(event.data()), now, true));
+    }
+
+    public void wakeWorker() {
+        signal.wake();
+    }
+}

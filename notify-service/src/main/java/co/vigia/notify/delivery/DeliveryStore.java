@@ -1,0 +1,136 @@
+package co.vigia.notify.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deliveries in MongoDB. Every state change is one single-document update guarded by its preconditions (the
+ * status, the lease), so several instances can work side by side without transactions.
+ */
+@Component
+public class DeliveryStore {
+
+    private final MongoTemplate mongo;
+
+    public DeliveryStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Inserts a delivery; false when one with that id exists (the same event read again). */
+    public boolean insertIfAbsent(Delivery delivery) {
+        try {
+            mongo.insert(delivery);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public Optional<Delivery> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, Delivery.class));
+    }
+
+    /** Pending deliveries whose attempt is due and that no live instance holds, soonest first. */
+    public List<Delivery> findDue(Instant now, int limit) {
+        Query query = new Query(Criteria.where("status").is(DeliveryStatus.PENDING).and("nextAttemptAt").lte(now)
+                .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)))
+                .with(Sort.by("nextAttemptAt")).limit(limit);
+        return mongo.find(query, Delivery.class);
+    }
+
+    /** The oldest pending delivery of the same subscription and bill created before this one, if any. */
+    public Optional<Delivery> earlierPending(Delivery delivery) {
+        Query query = new Query(Criteria.where("subscriptionId").is(delivery.subscriptionId())
+                .and("subject").is(delivery.subject()).and("status").is(DeliveryStatus.PENDING)
+                .and("seq").lt(delivery.seq())).with(Sort.by("seq")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, Delivery.class));
+    }
+
+    /** Claims a due delivery for {@code owner} until {@code now + lease}: one findAndModify, so one instance wins. */
+    public Optional<Delivery> claim(String id, String owner, Instant now, Duration lease) {
+        Query query = new Query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING)
+                .and("nextAttemptAt").lte(now)
+                .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)));
+        Update update = new Update().set("leaseOwner", owner).set("leaseUntil", now.plus(lease));
+        return Optional.ofNullable(mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+                Delivery.class));
+    }
+
+    /** Pushes an unclaimed pending delivery's next attempt to {@code until} without counting an attempt. */
+    public void defer(String id, Instant now, Instant until) {
+        Query query = new Query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING)
+                .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)));
+        mongo.updateFirst(query, new Update().set("nextAttemptAt", until), Delivery.class);
+    }
+
+    /** Records an attempt and its outcome, if {@code owner} still holds the lease; returns whether it did. */
+    public boolean complete(String id, String owner, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt,
+                            String error) {
+        Query query = new Query(Criteria.where("_id").is(id).and("leaseOwner").is(owner));
+        Update update = new Update().push("attempts", attempt).inc("attemptCount", 1).set("status", status)
+                .set("nextAttemptAt", nextAttemptAt).set("lastStatusCode", attempt.statusCode()).set("lastError", error)
+                .set("completedAt", status == DeliveryStatus.PENDING ? null : attempt.at())
+                .unset("leaseOwner").unset("leaseUntil");
+        return mongo.updateFirst(query, update, Delivery.class).getModifiedCount() == 1;
+    }
+
+    /** Ends a claimed delivery without an HTTP attempt (its subscription is gone, paused or disabled). */
+    public void abandon(String id, String owner, String reason, Instant now) {
+        Query query = new Query(Criteria.where("_id").is(id).and("leaseOwner").is(owner));
+        mongo.updateFirst(query, new Update().set("status", DeliveryStatus.FAILED).set("lastError", reason)
+                .set("completedAt", now).set("nextAttemptAt", null).unset("leaseOwner").unset("leaseUntil"),
+                Delivery.class);
+    }
+
+    /** Releases a claim that was not used (the endpoint's circuit is open, the instance is stopping). */
+    public void release(String id, String owner, Instant nextAttemptAt) {
+        Query query = new Query(Criteria.where("_id").is(id).and("leaseOwner").is(owner));
+        mongo.updateFirst(query, new Update().set("nextAttemptAt", nextAttemptAt).unset("leaseOwner")
+                .unset("leaseUntil"), Delivery.class);
+    }
+
+    /** Fails every unclaimed pending delivery of a subscription (it was disabled). */
+    public long failPending(String subscriptionId, String reason, Instant now) {
+        Query query = new Query(Criteria.where("subscriptionId").is(subscriptionId).and("status")
+                .is(DeliveryStatus.PENDING));
+        return mongo.updateMulti(query, new Update().set("status", DeliveryStatus.FAILED).set("lastError", reason)
+                .set("completedAt", now).set("nextAttemptAt", null), Delivery.class).getModifiedCount();
+    }
+
+    /** Once a delivery is settled, the same subscription and bill's waiting deliveries may go at once. */
+    public void wakeSuccessors(String subscriptionId, String subject, Instant now) {
+        Query query = new Query(Criteria.where("subscriptionId").is(subscriptionId).and("subject").is(subject)
+                .and("status").is(DeliveryStatus.PENDING).and("attemptCount").is(0).and("nextAttemptAt").gt(now));
+        mongo.updateMulti(query, new Update().set("nextAttemptAt", now), Delivery.class);
+    }
+
+    /** At start: leases this instance id held in a previous life (a crash, kill -9) are given up at once. */
+    public long releaseLeasesOf(String owner) {
+        Query query = new Query(Criteria.where("leaseOwner").is(owner));
+        return mongo.updateMulti(query, new Update().unset("leaseOwner").unset("leaseUntil"), Delivery.class)
+                .getModifiedCount();
+    }
+
+    public long countPending() {
+        return mongo.count(new Query(Criteria.where("status").is(DeliveryStatus.PENDING)), Delivery.class);
+    }
+
+    /** A subscription's deliveries, newest first, optionally of one status. */
+    public List<Delivery> forSubscription(String subscriptionId, DeliveryStatus status, int limit) {
+        Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "seq")).limit(limit), Delivery.class);
+    }
+}

@@ -1,0 +1,286 @@
+package co.vigia.notify.delivery;
+
+import co.vigia.notify.event.StoredEvent;
+import co.vigia.notify.event.StoredEventRepository;
+import co.vigia.notify.event.WebhookPayload;
+import co.vigia.notify.signing.WebhookSigner;
+import co.vigia.notify.subscriber.SubscriberRepository;
+import co.vigia.notify.subscriber.SubscriberStatus;
+import co.vigia.notify.subscription.Subscription;
+import co.vigia.notify.subscription.SubscriptionRepository;
+import co.vigia.notify.subscription.SubscriptionStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs deliveries from MongoDB: polls for due ones (and wakes at once when new ones are created), claims each
+ * with a lease, posts it on a bounded pool, and records the attempt. A delivery for a subscription and bill waits
+ * while an earlier one for the same pair is pending. At start the leases this instance id held before a crash
+ * are released, so a restart resumes everything at once; another instance's leases simply run out.
+ */
+public class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration ERROR_BACKOFF = Duration.ofSeconds(5);
+
+    private final DeliveryStore store;
+    private final SubscriptionRepository subscriptions;
+    private final SubscriberRepository subscribers;
+    private final StoredEventRepository events;
+    private final WebhookPayload payload;
+    private final WebhookSender sender;
+    private final DeliveryRules rules;
+    private final EndpointGates gates;
+    private final EndpointHealth health;
+    private final DeliveryMetrics metrics;
+    private final WorkerSignal signal;
+    private final Clock clock;
+    private final String owner;
+    private final Duration lease;
+    private final Duration pollInterval;
+    private final Semaphore slots;
+    private final int maxConcurrency;
+    private ExecutorService pool;
+    private Thread loop;
+    private volatile boolean running;
+
+    public DeliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions, SubscriberRepository subscribers,
+                          StoredEventRepository events, WebhookPayload payload, WebhookSender sender,
+                          DeliveryRules rules, EndpointGates gates, EndpointHealth health, DeliveryMetrics metrics,
+                          WorkerSignal signal, Clock clock, String owner, Duration lease, Duration pollInterval,
+                          int maxConcurrency) {
+        this.store = store;
+        this.subscriptions = subscriptions;
+        this.subscribers = subscribers;
+        this.events = events;
+        this.payload = payload;
+        this.sender = sender;
+        this.rules = rules;
+        this.gates = gates;
+        this.health = health;
+        this.metrics = metrics;
+        this.signal = signal;
+        this.clock = clock;
+        this.owner = owner;
+        this.lease = lease;
+        this.pollInterval = pollInterval;
+        this.maxConcurrency = maxConcurrency;
+        this.slots = new Semaphore(maxConcurrency);
+    }
+
+    @Override
+    public void start() {
+        long released = store.releaseLeasesOf(owner);
+        if (released > 0) {
+            log.info("Released {} delivery leases held by {} before a restart", released, owner);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        pool = new ThreadPoolExecutor(maxConcurrency, maxConcurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "webhook-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        running = true;
+        loop = new Thread(this::loop, "webhook-poller");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                pollOnce();
+                signal.await(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Delivery poll failed: {}", e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Claims and starts as many due deliveries as there are free slots. */
+    void pollOnce() {
+        if (slots.availablePermits() == 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Delivery> due = store.findDue(now, Math.max(16, 2 * slots.availablePermits()));
+        for (Delivery candidate : due) {
+            if (!running || slots.availablePermits() == 0) {
+                return;
+            }
+            Optional<Delivery> earlier = store.earlierPending(candidate);
+            if (earlier.isPresent()) {
+                // keep one subscription's events for one bill in order: wait behind the earlier one
+                Instant until = later(earlier.get().nextAttemptAt(), now.plusSeconds(1));
+                store.defer(candidate.id(), now, until);
+                continue;
+            }
+            String endpoint = candidate.subscriptionId();
+            EndpointGates.Entry entry = gates.tryEnter(endpoint);
+            if (entry == EndpointGates.Entry.BUSY) {
+                continue;
+            }
+            if (entry == EndpointGates.Entry.OPEN) {
+                store.defer(candidate.id(), now, now.plus(gates.openFor()));
+                metrics.attempt("circuit-open");
+                continue;
+            }
+            if (!slots.tryAcquire()) {
+                gates.cancel(endpoint);
+                return;
+            }
+            Optional<Delivery> claimed = store.claim(candidate.id(), owner, now, lease);
+            if (claimed.isEmpty()) {
+                gates.cancel(endpoint);
+                slots.release();
+                continue;
+            }
+            pool.execute(() -> {
+                try {
+                    attempt(claimed.get());
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+    }
+
+    /** One attempt of a claimed delivery; the endpoint's gate is exited or cancelled exactly once. */
+    void attempt(Delivery delivery) {
+        String endpoint = delivery.subscriptionId();
+        Instant started = clock.instant();
+        boolean gateOpen = true;
+        try {
+            Optional<Subscription> found = subscriptions.findById(delivery.subscriptionId());
+            Optional<String> reason = whyNotDeliverable(found);
+            StoredEvent event = reason.isPresent() ? null : events.findById(delivery.eventId()).orElse(null);
+            if (reason.isEmpty() && event == null) {
+                reason = Optional.of("the event expired (events are kept 30 days)");
+            }
+            if (reason.isPresent()) {
+                gates.cancel(endpoint);
+                gateOpen = false;
+                store.abandon(delivery.id(), owner, reason.get(), started);
+                metrics.attempt("abandoned");
+                settled(delivery, started);
+                return;
+            }
+            Subscription subscription = found.get();
+            String body = payload.body(event);
+            long timestamp = started.getEpochSecond();
+            WebhookMessage message = new WebhookMessage(delivery.eventId(), timestamp, body,
+                    WebhookSigner.signatureHeader(delivery.eventId(), timestamp, body,
+                            subscription.signingSecrets(started)));
+            AttemptResult result = sender.send(subscription.url(), message);
+            boolean delivered = result.verdict() == AttemptResult.Verdict.DELIVERED;
+            gates.exit(endpoint, delivered, result.latency());
+            gateOpen = false;
+            record(delivery, subscription, event, result, started);
+        } catch (InterruptedException stopping) {
+            if (gateOpen) {
+                gates.cancel(endpoint);
+            }
+            store.release(delivery.id(), owner, started);
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Delivery {} could not be attempted: {}", delivery.id(), e.toString());
+            if (gateOpen) {
+                gates.cancel(endpoint);
+            }
+            store.release(delivery.id(), owner, started.plus(ERROR_BACKOFF));
+        }
+    }
+
+    private void record(Delivery delivery, Subscription subscription, StoredEvent event, AttemptResult result,
+                        Instant started) {
+        Instant now = clock.instant();
+        DeliveryRules.Decision decision = rules.decide(delivery.attemptCount() + 1, result, now,
+                subscription.failingSince());
+        Attempt attempt = new Attempt(started, result.statusCode(), result.latency().toMillis(), result.error(), owner);
+        if (!store.complete(delivery.id(), owner, attempt, decision.status(), decision.nextAttemptAt(), result.error())) {
+            log.info("Lease on delivery {} was lost before its attempt was recorded; another instance retries it",
+                    delivery.id());
+            return;
+        }
+        if (decision.status() == DeliveryStatus.DELIVERED) {
+            health.succeeded(subscription.id(), now);
+            metrics.attempt("delivered");
+            metrics.delivered(Duration.between(event.time(), now));
+        } else {
+            health.failed(subscription.id(), decision.failingSince());
+            metrics.attempt(decision.status() == DeliveryStatus.PENDING ? "retrying" : "failed");
+            if (decision.disableReason() != null) {
+                health.disable(subscription.id(), decision.disableReason(), now);
+            }
+        }
+        if (decision.status() != DeliveryStatus.PENDING) {
+            settled(delivery, now);
+        }
+    }
+
+    private void settled(Delivery delivery, Instant now) {
+        store.wakeSuccessors(delivery.subscriptionId(), delivery.subject(), now);
+        signal.wake();
+    }
+
+    private Optional<String> whyNotDeliverable(Optional<Subscription> found) {
+        if (found.isEmpty()) {
+            return Optional.of("subscription deleted");
+        }
+        Subscription subscription = found.get();
+        if (subscription.status() == SubscriptionStatus.PAUSED) {
+            return Optional.of("subscription paused");
+        }
+        if (subscription.status() == SubscriptionStatus.DISABLED) {
+            return Optional.of("subscription disabled: " + subscription.disabledReason());
+        }
+        boolean subscriberActive = subscribers.findById(subscription.subscriberId())
+                .map(s -> s.status() == SubscriberStatus.ACTIVE).orElse(false);
+        return subscriberActive ? Optional.empty() : Optional.of("subscriber suspended or deleted");
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a != null && a.isAfter(b) ? a : b;
+    }
+}

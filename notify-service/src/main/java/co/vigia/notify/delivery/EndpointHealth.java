@@ -1,0 +1,73 @@
+package co.vigia.notify.delivery;
+
+import co.vigia.contracts.subscription.SubscriptionDisabled;
+import co.vigia.notify.event.StoredEvent;
+import co.vigia.notify.subscription.Subscription;
+import co.vigia.notify.subscription.SubscriptionRepository;
+import co.vigia.notify.subscription.SubscriptionStatus;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * An endpoint's health on its subscription: the last success, the first failure since, and disabling it (its
+ * pending deliveries fail, and the subscriber's other active subscriptions receive a
+ * {@code co.vigia.subscription.disabled} notice).
+ */
+@Component
+public class EndpointHealth {
+
+    private static final Logger log = LoggerFactory.getLogger(EndpointHealth.class);
+
+    private final MongoTemplate mongo;
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryStore deliveries;
+    private final DeliveryPlanner planner;
+
+    public EndpointHealth(MongoTemplate mongo, SubscriptionRepository subscriptions, DeliveryStore deliveries,
+                          DeliveryPlanner planner) {
+        this.mongo = mongo;
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.planner = planner;
+    }
+
+    public void succeeded(String subscriptionId, Instant at) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(subscriptionId)),
+                new Update().set("lastSuccessAt", at).unset("failingSince"), Subscription.class);
+    }
+
+    /** Sets failing-since to {@code since} unless an earlier failure already set it. */
+    public void failed(String subscriptionId, Instant since) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(subscriptionId).and("failingSince").is(null)),
+                new Update().set("failingSince", since), Subscription.class);
+    }
+
+    /** Disables an active subscription; only the call that flips it fails its deliveries and sends the notice. */
+    public void disable(String subscriptionId, String reason, Instant at) {
+        Subscription disabled = mongo.findAndModify(
+                new Query(Criteria.where("_id").is(subscriptionId).and("status").is(SubscriptionStatus.ACTIVE)),
+                new Update().set("status", SubscriptionStatus.DISABLED).set("disabledReason", reason)
+                        .set("disabledAt", at).inc("version", 1),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                Subscription.class);
+        if (disabled == null) {
+            return;
+        }
+        long failed = deliveries.failPending(subscriptionId, "subscription disabled: " + reason, at);
+        log.warn("Subscription {} of subscriber {} disabled ({}); {} pending deliveries failed", subscriptionId,
+                disabled.subscriberId(), reason, failed);
+        StoredEvent notice = planner.webhookOnlyEvent(new SubscriptionDisabled(subscriptionId, disabled.url(), reason, at));
+        for (Subscription other : subscriptions.findBySubscriberIdOrderByCreatedAtAsc(disabled.subscriberId())) {
+            if (!other.id().equals(subscriptionId) && other.status() == SubscriptionStatus.ACTIVE) {
+                planner.schedule(notice, other, notice.id() + ":" + other.id(), DeliveryTrigger.NOTICE);
+            }
+        }
+        planner.wakeWorker();
+    }
+}

@@ -1,0 +1,103 @@
+package co.vigia.notify.subscriber;
+
+import co.vigia.notify.subscription.SubscriptionRepository;
+import co.vigia.starter.security.ApiKeys;
+import co.vigia.starter.security.Caller;
+import co.vigia.starter.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators manage subscribers (NGOs); a subscriber's API key is shown once, when it is created. */
+@RestController
+@RequestMapping("/api/subscribers")
+public class SubscriberController {
+
+    private final SubscriberRepository subscribers;
+    private final SubscriptionRepository subscriptions;
+    private final Clock clock;
+
+    public SubscriberController(SubscriberRepository subscribers, SubscriptionRepository subscriptions, Clock clock) {
+        this.subscribers = subscribers;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    public record NewSubscriber(@NotBlank @Size(max = 200) String name,
+                                @NotBlank @Email @Size(max = 200) String contactEmail) {
+    }
+
+    public record SubscriberView(String id, String name, String contactEmail, SubscriberStatus status,
+                                 Instant createdAt, Instant suspendedAt) {
+        static SubscriberView of(Subscriber s) {
+            return new SubscriberView(s.id(), s.name(), s.contactEmail(), s.status(), s.createdAt(), s.suspendedAt());
+        }
+    }
+
+    /** The new subscriber with its API key: the only time the key is shown. */
+    public record CreatedSubscriber(String id, String name, String contactEmail, SubscriberStatus status,
+                                    Instant createdAt, String apiKey) {
+    }
+
+    @PostMapping
+    public ResponseEntity<CreatedSubscriber> create(Caller caller, @Valid @RequestBody NewSubscriber body) {
+        caller.requireOperator();
+        String apiKey = ApiKeys.generate("vgs_");
+        Subscriber subscriber = subscribers.insert(new Subscriber(UUID.randomUUID().toString(), body.name().trim(),
+                body.contactEmail().trim(), SubscriberStatus.ACTIVE, ApiKeys.hash(apiKey), clock.instant(), null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedSubscriber(subscriber.id(), subscriber.name(),
+                subscriber.contactEmail(), subscriber.status(), subscriber.createdAt(), apiKey));
+    }
+
+    @GetMapping
+    public List<SubscriberView> list(Caller caller) {
+        caller.requireOperator();
+        return subscribers.findAll().stream().map(SubscriberView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    public SubscriberView get(Caller caller, @PathVariable String id) {
+        caller.requireOperator();
+        return SubscriberView.of(find(id));
+    }
+
+    @PostMapping("/{id}/suspend")
+    public SubscriberView suspend(Caller caller, @PathVariable String id) {
+        caller.requireOperator();
+        return SubscriberView.of(subscribers.save(find(id).withStatus(SubscriberStatus.SUSPENDED, clock.instant())));
+    }
+
+    @PostMapping("/{id}/reactivate")
+    public SubscriberView reactivate(Caller caller, @PathVariable String id) {
+        caller.requireOperator();
+        return SubscriberView.of(subscribers.save(find(id).withStatus(SubscriberStatus.ACTIVE, clock.instant())));
+    }
+
+    /** Deletes the subscriber and its subscriptions; their pending deliveries fail as "subscription deleted". */
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+        caller.requireOperator();
+        Subscriber subscriber = find(id);
+        subscriptions.deleteBySubscriberId(subscriber.id());
+        subscribers.deleteById(subscriber.id());
+        return ResponseEntity.noContent().build();
+    }
+
+    private Subscriber find(String id) {
+        return subscribers.findById(id).orElseThrow(() -> ApiProblem.notFound("subscriber", id));
+    }
+}

@@ -1,0 +1,262 @@
+package co.vigia.notify.subscription;
+
+import co.vigia.contracts.subscription.Ping;
+import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.address.EndpointPolicy;
+import co.vigia.notify.address.EndpointRefusedException;
+import co.vigia.notify.delivery.Delivery;
+import co.vigia.notify.delivery.DeliveryPlanner;
+import co.vigia.notify.delivery.DeliveryStatus;
+import co.vigia.notify.delivery.DeliveryStore;
+import co.vigia.notify.delivery.DeliveryTrigger;
+import co.vigia.notify.delivery.DeliveryView;
+import co.vigia.notify.event.StoredEvent;
+import co.vigia.notify.event.StoredEventRepository;
+import co.vigia.notify.signing.WebhookSigner;
+import co.vigia.starter.security.Caller;
+import co.vigia.starter.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A subscriber's own subscriptions. Every lookup is by id AND the caller's subscriber id, so another
+ * subscriber's subscription answers 404 exactly like one that does not exist. Fields a client must not set
+ * (owner, secret, status, failure counts) are not part of the requests, so they are ignored.
+ */
+@RestController
+@RequestMapping("/api/subscriptions")
+public class SubscriptionController {
+
+    private static final int MAX_REPLAY = 10_000;
+
+    private final SubscriptionRepository subscriptions;
+    private final EndpointPolicy endpoints;
+    private final DeliveryStore deliveries;
+    private final DeliveryPlanner planner;
+    private final StoredEventRepository events;
+    private final WebhookProperties webhooks;
+    private final Clock clock;
+
+    public SubscriptionController(SubscriptionRepository subscriptions, EndpointPolicy endpoints,
+                                  DeliveryStore deliveries, DeliveryPlanner planner, StoredEventRepository events,
+                                  WebhookProperties webhooks, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.planner = planner;
+        this.events = events;
+        this.webhooks = webhooks;
+        this.clock = clock;
+    }
+
+    public record NewSubscription(@NotBlank @Size(max = 2000) String url,
+                                  @NotEmpty @Size(max = 50) List<@NotBlank String> eventTypes,
+                                  @Size(max = 500) List<@NotBlank String> billIds,
+                                  @Size(max = 500) String description) {
+    }
+
+    /** Only the fields present change; {@code active} pauses (false) or resumes and re-enables (true). */
+    public record SubscriptionChange(@Size(max = 2000) String url, @Size(max = 50) List<@NotBlank String> eventTypes,
+                                     @Size(max = 500) List<@NotBlank String> billIds,
+                                     @Size(max = 500) String description, Boolean active) {
+    }
+
+    public record SubscriptionView(String id, String url, String description, List<String> eventTypes,
+                                   List<String> billIds, SubscriptionStatus status, String disabledReason,
+                                   Instant disabledAt, Instant failingSince, Instant lastSuccessAt,
+                                   Instant createdAt, Instant updatedAt, Instant previousSecretExpiresAt) {
+        static SubscriptionView of(Subscription s) {
+            Instant previousExpires = s.secrets().stream().map(SigningSecret::expiresAt)
+                    .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+            return new SubscriptionView(s.id(), s.url(), s.description(), s.eventTypes(), s.billIds(), s.status(),
+                    s.disabledReason(), s.disabledAt(), s.failingSince(), s.lastSuccessAt(), s.createdAt(),
+                    s.updatedAt(), previousExpires);
+        }
+    }
+
+    /** A subscription with its signing secret: shown only on creation and rotation. */
+    public record SubscriptionWithSecret(SubscriptionView subscription, String secret) {
+    }
+
+    public record Scheduled(String deliveryId, String eventId, DeliveryStatus status) {
+    }
+
+    public record Replayed(int deliveries, Instant since) {
+    }
+
+    @PostMapping
+    public ResponseEntity<SubscriptionWithSecret> create(Caller caller, @Valid @RequestBody NewSubscription body) {
+        String subscriberId = caller.requireSubscriber().id();
+        checkUrl(body.url());
+        checkTypes(body.eventTypes());
+        if (subscriptions.countBySubscriberId(subscriberId) >= webhooks.maxEndpoints()) {
+            throw ApiProblem.conflict("endpoint-limit", "Too many endpoints",
+                    "a subscriber may have at most " + webhooks.maxEndpoints() + " subscriptions; delete one first")
+                    .with("limit", webhooks.maxEndpoints());
+        }
+        Instant now = clock.instant();
+        String secret = WebhookSigner.newSecret();
+        Subscription subscription = subscriptions.insert(new Subscription(UUID.randomUUID().toString(), subscriberId,
+                body.url().trim(), body.description(), List.copyOf(body.eventTypes()),
+                body.billIds() == null ? List.of() : List.copyOf(body.billIds()), SubscriptionStatus.ACTIVE, null, null,
+                List.of(new SigningSecret(secret, now, null)), null, null, now, now, null));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new SubscriptionWithSecret(SubscriptionView.of(subscription), secret));
+    }
+
+    @GetMapping
+    public List<SubscriptionView> list(Caller caller) {
+        return subscriptions.findBySubscriberIdOrderByCreatedAtAsc(caller.requireSubscriber().id()).stream()
+                .map(SubscriptionView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    public SubscriptionView get(Caller caller, @PathVariable String id) {
+        return SubscriptionView.of(own(caller, id));
+    }
+
+    @PatchMapping("/{id}")
+    public SubscriptionView change(Caller caller, @PathVariable String id, @Valid @RequestBody SubscriptionChange body) {
+        Subscription current = own(caller, id);
+        if (body.url() != null) {
+            checkUrl(body.url());
+        }
+        if (body.eventTypes() != null) {
+            if (body.eventTypes().isEmpty()) {
+                throw ApiProblem.invalidField("eventTypes", "must not be empty");
+            }
+            checkTypes(body.eventTypes());
+        }
+        SubscriptionStatus status = body.active() == null ? current.status()
+                : body.active() ? SubscriptionStatus.ACTIVE : SubscriptionStatus.PAUSED;
+        Subscription changed = current.with(body.url() == null ? current.url() : body.url().trim(),
+                body.description() == null ? current.description() : body.description(),
+                body.eventTypes() == null ? current.eventTypes() : List.copyOf(body.eventTypes()),
+                body.billIds() == null ? current.billIds() : List.copyOf(body.billIds()), status, clock.instant());
+        return SubscriptionView.of(subscriptions.save(changed));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+        subscriptions.delete(own(caller, id));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A new current secret; the old one keeps signing (a second signature) for the grace period, 24 h. */
+    @PostMapping("/{id}/rotate-secret")
+    public SubscriptionWithSecret rotateSecret(Caller caller, @PathVariable String id) {
+        Subscription current = own(caller, id);
+        Instant now = clock.instant();
+        String secret = WebhookSigner.newSecret();
+        List<SigningSecret> secrets = new ArrayList<>();
+        secrets.add(new SigningSecret(secret, now, null));
+        for (SigningSecret old : current.secrets()) {
+            if (old.expiresAt() == null) {
+                secrets.add(new SigningSecret(old.secret(), old.createdAt(), now.plus(webhooks.rotationGrace())));
+            }
+        }
+        Subscription rotated = subscriptions.save(current.withSecrets(secrets, now));
+        return new SubscriptionWithSecret(SubscriptionView.of(rotated), secret);
+    }
+
+    /** Sends a {@code co.vigia.ping} webhook to this endpoint now. */
+    @PostMapping("/{id}/test")
+    public ResponseEntity<Scheduled> test(Caller caller, @PathVariable String id) {
+        Subscription subscription = requireActive(own(caller, id));
+        StoredEvent ping = planner.webhookOnlyEvent(new Ping(subscription.id(), "Test event requested through the API"));
+        Delivery delivery = planner.scheduleNew(ping, subscription, DeliveryTrigger.PING);
+        return ResponseEntity.accepted().body(new Scheduled(delivery.id(), ping.id(), delivery.status()));
+    }
+
+    @GetMapping("/{id}/deliveries")
+    public List<DeliveryView> deliveries(Caller caller, @PathVariable String id,
+                                         @RequestParam(required = false) DeliveryStatus status,
+                                         @RequestParam(defaultValue = "50") int limit) {
+        Subscription subscription = own(caller, id);
+        if (limit < 1 || limit > 500) {
+            throw ApiProblem.invalidField("limit", "must be between 1 and 500");
+        }
+        return deliveries.forSubscription(subscription.id(), status, limit).stream().map(DeliveryView::of).toList();
+    }
+
+    /**
+     * Re-sends every stored event that matches this subscription since {@code since}: an event id (the events
+     * received after it) or an ISO-8601 time (received at or after it). The webhooks keep their event ids.
+     */
+    @PostMapping("/{id}/replay")
+    public ResponseEntity<Replayed> replay(Caller caller, @PathVariable String id, @RequestParam String since) {
+        Subscription subscription = requireActive(own(caller, id));
+        Instant from;
+        List<StoredEvent> candidates;
+        try {
+            from = Instant.parse(since);
+            candidates = events.findByTopicNotNullAndReceivedAtGreaterThanEqualOrderByReceivedAtAsc(from);
+        } catch (DateTimeParseException notATime) {
+            StoredEvent after = events.findById(since).orElseThrow(() -> ApiProblem.invalidField("since",
+                    "is neither a stored event id nor an ISO-8601 time (events are kept 30 days)"));
+            from = after.receivedAt();
+            candidates = events.findByTopicNotNullAndReceivedAtGreaterThanOrderByReceivedAtAsc(from);
+        }
+        List<StoredEvent> matching = candidates.stream()
+                .filter(e -> subscription.filter().matches(e.type(), e.subject())).toList();
+        if (matching.size() > MAX_REPLAY) {
+            throw ApiProblem.invalidField("since", matching.size() + " events match; replay at most " + MAX_REPLAY
+                    + " at once (choose a later start)");
+        }
+        for (StoredEvent event : matching) {
+            planner.schedule(event, subscription, null, DeliveryTrigger.REPLAY);
+        }
+        planner.wakeWorker();
+        return ResponseEntity.accepted().body(new Replayed(matching.size(), from));
+    }
+
+    private Subscription own(Caller caller, String id) {
+        return subscriptions.findByIdAndSubscriberId(id, caller.requireSubscriber().id())
+                .orElseThrow(() -> ApiProblem.notFound("subscription", id));
+    }
+
+    private static Subscription requireActive(Subscription subscription) {
+        if (subscription.status() != SubscriptionStatus.ACTIVE) {
+            throw ApiProblem.conflict("subscription-inactive", "Subscription not active",
+                    "the subscription is " + subscription.status() + "; PATCH {\"active\": true} first")
+                    .with("status", subscription.status());
+        }
+        return subscription;
+    }
+
+    private void checkUrl(String url) {
+        try {
+            endpoints.check(url.trim());
+        } catch (EndpointRefusedException e) {
+            throw ApiProblem.invalidField("url", e.getMessage());
+        }
+    }
+
+    private static void checkTypes(List<String> types) {
+        for (int i = 0; i < types.size(); i++) {
+            int index = i;
+            EventFilter.problemWith(types.get(i)).ifPresent(problem -> {
+                throw ApiProblem.invalidField("eventTypes[" + index + "]", problem);
+            });
+        }
+    }
+}

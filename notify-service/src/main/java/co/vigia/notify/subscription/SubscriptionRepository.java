@@ -1,0 +1,20 @@
+package co.vigia.notify.subscription;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface SubscriptionRepository extends MongoRepository<Subscription, String> {
+
+    List<Subscription> findBySubscriberIdOrderByCreatedAtAsc(String subscriberId);
+
+    Optional<Subscription> findByIdAndSubscriberId(String id, String subscriberId);
+
+    List<Subscription> findByStatus(SubscriptionStatus status);
+
+    long countBySubscriberId(String subscriberId);
+
+    long countByStatus(SubscriptionStatus status);
+
+    void deleteBySubscriberId(String subscriberId);
+}
