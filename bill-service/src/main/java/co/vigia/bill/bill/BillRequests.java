@@ -1,0 +1,67 @@
+package co.vigia.bill.bill;
+
+import co.vigia.bill.procedure.ActionType;
+import co.vigia.bill.procedure.Stage;
+import co.vigia.contracts.BillKind;
+import co.vigia.contracts.Chamber;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The bodies of the bill API's writes. */
+public final class BillRequests {
+
+    private BillRequests() {
+    }
+
+    /**
+     * Registers a bill. A bill still in Congress is registered as FILED; one from the record may be
+     * registered at a later {@code stage} with the facts known ({@code lawNumber}, {@code sanctionedOn}),
+     * leaving out what is not known.
+     */
+    public record CreateBill(
+            @NotBlank @Size(min = 3, max = 80)
+            @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a slug: lower-case letters, digits and single hyphens")
+            String id,
+            @NotBlank @Size(max = 500) String title,
+            @Size(max = 5000) String summary,
+            @NotNull BillKind kind,
+            Chamber originChamber,
+            Map<Chamber, @NotBlank @Size(max = 40) String> numbers,
+            List<@NotBlank @Size(max = 200) String> authors,
+            List<@NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
+                    message = "must be a slug: lower-case letters, digits and single hyphens") String> topics,
+            Boolean urgent,
+            LocalDate filedOn,
+            @Min(value = 1, message = "must be at least 1") Integer articleCount,
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl,
+            Stage stage,
+            @Size(max = 40) String lawNumber,
+            LocalDate sanctionedOn,
+            @Size(max = 2000) String note) {
+
+        public boolean urgentOrFalse() {
+            return Boolean.TRUE.equals(urgent);
+        }
+    }
+
+    /** Records one action on a bill's timeline; some actions move the bill. */
+    public record RecordAction(
+            @NotNull ActionType type,
+            @NotNull LocalDate date,
+            @Size(max = 2000) String text,
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl,
+            @Size(max = 40) String lawNumber,
+            Chamber chamber,
+            @Size(max = 40) String number) {
+    }
+
+    /** Sets the adjustable clock. */
+    public record SetClock(@NotNull java.time.Instant now) {
+    }
+}

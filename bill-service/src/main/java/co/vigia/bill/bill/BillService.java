@@ -1,0 +1,327 @@
+package co.vigia.bill.bill;
+
+import co.vigia.bill.deadline.Deadline;
+import co.vigia.bill.deadline.DeadlineAlerts;
+import co.vigia.bill.deadline.DeadlineClock;
+import co.vigia.bill.deadline.DeadlineKind;
+import co.vigia.bill.procedure.ActionType;
+import co.vigia.bill.procedure.Defect;
+import co.vigia.bill.procedure.Outcome;
+import co.vigia.bill.procedure.Procedure;
+import co.vigia.bill.procedure.Stage;
+import co.vigia.bill.timeline.EntryType;
+import co.vigia.bill.timeline.TimelineEntry;
+import co.vigia.contracts.CloudEvent;
+import co.vigia.contracts.EventCodec;
+import co.vigia.contracts.EventData;
+import co.vigia.contracts.bill.BillActionRecorded;
+import co.vigia.contracts.bill.BillDeadlineApproaching;
+import co.vigia.contracts.bill.BillDefectFlagged;
+import co.vigia.contracts.bill.BillLapsed;
+import co.vigia.contracts.bill.BillRegistered;
+import co.vigia.contracts.bill.BillStageChanged;
+import co.vigia.contracts.objection.ObjectionFiled;
+import co.vigia.contracts.objection.ObjectionResolved;
+import co.vigia.contracts.vote.VoteTallied;
+import co.vigia.starter.VigiaProperties;
+import co.vigia.starter.kafka.PoisonEventException;
+import co.vigia.starter.outbox.OutboxMessage;
+import co.vigia.starter.outbox.OutboxRelay;
+import co.vigia.starter.web.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies everything that changes a bill: operator actions, votes, objections and the deadline clock.
+ * Each change is one document write carrying the new state, its timeline entries, the events it emits
+ * (outbox) and the id of the event it applied; then the relay is nudged to publish.
+ */
+@Service
+public class BillService {
+
+    /** Colombia's time: "today" for deadlines and for refusing dates in the future. */
+    public static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+    private static final Logger log = LoggerFactory.getLogger(BillService.class);
+    private static final int ATTEMPTS = 5;
+
+    private final BillRepository bills;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final String source;
+
+    public BillService(BillRepository bills, OutboxRelay relay, Clock clock, VigiaProperties properties) {
+        this.bills = bills;
+        this.relay = relay;
+        this.clock = clock;
+        this.source = properties.source();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), BOGOTA);
+    }
+
+    public Optional<Bill> find(String id) {
+        return bills.findById(id);
+    }
+
+    public Bill get(String id) {
+        return bills.findById(id).orElseThrow(() -> ApiProblem.notFound("bill", id));
+    }
+
+    // ---------------------------------------------------------------------------------- register
+
+    public Bill register(BillRequests.CreateBill request, String operator) {
+        Stage stage = request.stage() == null ? Stage.FILED : request.stage();
+        boolean imported = stage != Stage.FILED;
+        LocalDate entryDate = request.filedOn() != null ? request.filedOn() : request.sanctionedOn();
+        Procedure procedure = imported
+                ? Procedure.imported(request.kind(), stage, request.urgentOrFalse(),
+                        stage == Stage.SANCTIONED ? request.sanctionedOn() : null)
+                : Procedure.filed(request.kind(), request.urgentOrFalse(), request.filedOn());
+        Bill bill = new Bill(request.id(), request.title().strip(), request.summary(), request.kind(),
+                request.originChamber(), request.numbers(), request.authors(), request.topics(), request.filedOn(),
+                request.articleCount(), request.sourceUrl(), procedure, clock.instant());
+        if (stage == Stage.SANCTIONED) {
+            bill.sanctioned(request.lawNumber(), request.sanctionedOn());
+        }
+        String text = request.note() != null && !request.note().isBlank() ? request.note().strip()
+                : imported ? "Registered from the record at stage " + stage
+                : "Filed" + (request.originChamber() == null ? "" : " in the " + request.originChamber())
+                        + (bill.getAuthors().isEmpty() ? "" : " by " + String.join(", ", bill.getAuthors()));
+        emit(bill, new BillRegistered(bill.getId(), bill.getTitle(), bill.getKind(), bill.getOriginChamber(),
+                stage.name(), procedure.isUrgent(), request.filedOn()));
+        record(bill, entry(imported ? EntryType.IMPORTED : EntryType.FILED, null, entryDate, text,
+                request.sourceUrl(), operator, null, stage));
+        Bill saved = bills.insert(bill);
+        relay.afterWrite(Bill.COLLECTION, saved.getId());
+        return saved;
+    }
+
+    // ----------------------------------------------------------------------------------- actions
+
+    public TimelineEntry recordAction(String id, BillRequests.RecordAction request, String operator) {
+        if (request.date().isAfter(today())) {
+            throw ApiProblem.invalidField("date", "must not be in the future (today is " + today() + ")");
+        }
+        if ((request.chamber() == null) != (request.number() == null)) {
+            throw ApiProblem.invalidField(request.chamber() == null ? "chamber" : "number",
+                    "chamber and number go together: the official number the bill got in that chamber");
+        }
+        return mutate(id, bill -> {
+            if (bill.getFiledOn() != null && request.date().isBefore(bill.getFiledOn())) {
+                throw ApiProblem.invalidField("date", "must not be before the bill was filed (" + bill.getFiledOn() + ")");
+            }
+            // throws IllegalTransitionException before anything changed
+            Outcome outcome = bill.getProcedure().onAction(request.type(), request.date());
+            if (request.type() == ActionType.SANCTIONED) {
+                bill.sanctioned(request.lawNumber(), request.date());
+            }
+            if (request.chamber() != null) {
+                bill.number(request.chamber(), request.number().strip());
+            }
+            String text = request.text() == null || request.text().isBlank() ? describe(request) : request.text().strip();
+            TimelineEntry entry = entry(EntryType.ACTION, request.type(), request.date(), text, request.sourceUrl(),
+                    operator, null, bill.getProcedure().getStage());
+            record(bill, entry);
+            applyOutcome(bill, outcome, request.type().name(), entry.id(), request.date());
+            return entry;
+        }).orElseThrow();
+    }
+
+    private static String describe(BillRequests.RecordAction request) {
+        String base = request.type().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        base = Character.toUpperCase(base.charAt(0)) + base.substring(1);
+        return request.lawNumber() != null ? base + ": Ley " + request.lawNumber() : base;
+    }
+
+    // ------------------------------------------------------------------------------------ events
+
+    public void applyVote(CloudEvent event) {
+        VoteTallied vote = EventCodec.data(event, VoteTallied.class);
+        if (vote.billId() == null || vote.debate() == null || vote.outcome() == null || vote.date() == null) {
+            throw new PoisonEventException("vote event " + event.id() + " lacks billId, debate, outcome or date");
+        }
+        applyEvent(event, vote.billId(), bill -> {
+            Outcome outcome = bill.getProcedure().onVote(vote.debate(), vote.chamber(), vote.outcome(), vote.date());
+            String text = vote.debate() + " debate" + (vote.chamber() == null ? "" : " (" + vote.chamber()
+                    + (vote.body() == null ? "" : ", " + vote.body()) + ")") + ": " + vote.outcome() + ", "
+                    + vote.yes() + " yes, " + vote.no() + " no" + (vote.requiredMajority() == null ? ""
+                    : "; " + vote.requiredMajority() + " needed " + vote.votesNeeded());
+            TimelineEntry entry = entry(EntryType.VOTE, null, vote.date(), text, null, "vote-service", vote.voteId(),
+                    bill.getProcedure().getStage());
+            record(bill, entry);
+            applyOutcome(bill, outcome, "VOTE_TALLIED", vote.voteId(), vote.date());
+        });
+    }
+
+    public void applyObjectionFiled(CloudEvent event) {
+        ObjectionFiled objection = EventCodec.data(event, ObjectionFiled.class);
+        if (objection.billId() == null || objection.kind() == null || objection.date() == null) {
+            throw new PoisonEventException("objection event " + event.id() + " lacks billId, kind or date");
+        }
+        applyEvent(event, objection.billId(), bill -> {
+            LocalDate deadline = DeadlineClock.objectionDeadline(bill.getProcedure(), bill.getArticleCount())
+                    .orElse(null);
+            Outcome outcome = bill.getProcedure().onObjectionFiled(objection.kind(), objection.date(), deadline);
+            String who = (objection.authorName() == null ? String.valueOf(objection.author())
+                    : objection.authorName() + " (" + objection.author() + ")");
+            String text = who + ": " + objection.kind() + (objection.stance() == null ? "" : ", " + objection.stance())
+                    + (objection.articles().isEmpty() ? "" : " on arts. " + String.join(", ", objection.articles()))
+                    + (objection.summary() == null ? "" : ". " + objection.summary());
+            TimelineEntry entry = entry(EntryType.OBJECTION, null, objection.date(), text, objection.documentUrl(),
+                    "vote-service", objection.objectionId(), bill.getProcedure().getStage());
+            record(bill, entry);
+            applyOutcome(bill, outcome, "OBJECTION_FILED", objection.objectionId(), objection.date());
+        });
+    }
+
+    public void applyObjectionResolved(CloudEvent event) {
+        ObjectionResolved resolved = EventCodec.data(event, ObjectionResolved.class);
+        if (resolved.billId() == null || resolved.resolution() == null || resolved.date() == null) {
+            throw new PoisonEventException("objection event " + event.id() + " lacks billId, resolution or date");
+        }
+        applyEvent(event, resolved.billId(), bill -> {
+            Outcome outcome = bill.getProcedure().onObjectionResolved(resolved.resolution(), resolved.date());
+            String text = "Objection " + (resolved.kind() == null ? "" : resolved.kind() + " ") + "resolved: "
+                    + resolved.resolution();
+            TimelineEntry entry = entry(EntryType.OBJECTION_RESOLVED, null, resolved.date(), text, null,
+                    "vote-service", resolved.objectionId(), bill.getProcedure().getStage());
+            record(bill, entry);
+            applyOutcome(bill, outcome, "OBJECTION_RESOLVED", resolved.objectionId(), resolved.date());
+        });
+    }
+
+    private void applyEvent(CloudEvent event, String billId, java.util.function.Consumer<Bill> change) {
+        if (bills.findById(billId).isEmpty()) {
+            throw new PoisonEventException("event " + event.id() + " is about unknown bill '" + billId + "'");
+        }
+        mutate(billId, bill -> {
+            if (bill.applied(event.id())) {
+                return null; // already applied: an event applied twice changes nothing
+            }
+            change.accept(bill);
+            bill.rememberApplied(event.id());
+            return Boolean.TRUE;
+        });
+    }
+
+    // ----------------------------------------------------------------------------- deadline clock
+
+    /** What one scan of one bill did. */
+    public record ScanResult(int alerts, boolean lapsed) {
+    }
+
+    /** Runs the deadline clock on one bill: sends the alerts due and archives it when its time ran out. */
+    public ScanResult scan(String id, LocalDate today, List<Integer> leadDays) {
+        return mutate(id, bill -> {
+            Procedure procedure = bill.getProcedure();
+            if (procedure.getStage().isClosed()) {
+                return null;
+            }
+            List<Deadline> deadlines = DeadlineClock.deadlines(procedure, bill.getFiledOn(), bill.getArticleCount(), today);
+            Optional<Deadline> limit = deadlines.stream()
+                    .filter(d -> d.kind() == DeadlineKind.LEGISLATURE_LIMIT && d.daysLeft() < 0).findFirst();
+            if (limit.isPresent()) {
+                Deadline due = limit.get();
+                Stage last = procedure.getStage();
+                Outcome outcome = procedure.lapse(today, due.article());
+                TimelineEntry entry = entry(EntryType.LAPSED, null, today, "Archived: its time ran out on "
+                        + due.dueOn() + " (" + due.description() + ")", null, "deadline-clock", null, procedure.getStage());
+                record(bill, entry);
+                emit(bill, deterministicId(bill.getId(), "lapsed", due.dueOn().toString()),
+                        new BillLapsed(bill.getId(), due.kind().name(), due.dueOn(), last.name()));
+                applyOutcome(bill, outcome, "LAPSED", entry.id(), today);
+                return new ScanResult(0, true);
+            }
+            List<DeadlineAlerts.Alert> alerts = DeadlineAlerts.due(deadlines, leadDays, new HashSet<>(bill.getSentAlerts()));
+            if (alerts.isEmpty()) {
+                return null;
+            }
+            for (DeadlineAlerts.Alert alert : alerts) {
+                Deadline d = alert.deadline();
+                emit(bill, deterministicId(bill.getId(), "deadline", alert.key()), new BillDeadlineApproaching(
+                        bill.getId(), d.kind().name(), d.dueOn(), (int) d.daysLeft(), alert.leadDays()));
+                bill.rememberAlerts(alert.settles());
+            }
+            return new ScanResult(alerts.size(), false);
+        }).orElse(new ScanResult(0, false));
+    }
+
+    /** Same bill, deadline and lead time: same event id, however often the clock runs or the service restarts. */
+    static String deterministicId(String billId, String what, String key) {
+        return UUID.nameUUIDFromBytes(("vigia-bill|" + billId + "|" + what + "|" + key)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    // ----------------------------------------------------------------------------------- helpers
+
+    private void applyOutcome(Bill bill, Outcome outcome, String trigger, String causeId, LocalDate date) {
+        if (outcome.moved()) {
+            emit(bill, new BillStageChanged(bill.getId(), bill.getKind(), outcome.change().from().name(),
+                    outcome.change().to().name(), trigger, causeId, date));
+        }
+        for (Defect defect : outcome.defects()) {
+            FlaggedDefect flagged = new FlaggedDefect(UUID.randomUUID().toString(), defect.rule(),
+                    defect.description(), causeId, date, clock.instant());
+            bill.addDefect(flagged);
+            emit(bill, new BillDefectFlagged(bill.getId(), flagged.id(), defect.rule().name(), defect.description(),
+                    causeId));
+        }
+    }
+
+    private TimelineEntry entry(EntryType type, ActionType action, LocalDate date, String text, String sourceUrl,
+                                String recordedBy, String causeId, Stage stageAfter) {
+        return new TimelineEntry(UUID.randomUUID().toString(), date, type, action, text, sourceUrl, recordedBy, causeId,
+                stageAfter, clock.instant());
+    }
+
+    private void record(Bill bill, TimelineEntry entry) {
+        bill.addTimeline(entry);
+        emit(bill, new BillActionRecorded(bill.getId(), entry.id(), entry.typeName(), entry.date(), entry.text(),
+                entry.sourceUrl()));
+    }
+
+    private void emit(Bill bill, EventData data) {
+        bill.addOutbox(OutboxMessage.of(EventCodec.create(source, data, clock)));
+    }
+
+    private void emit(Bill bill, String eventId, EventData data) {
+        bill.addOutbox(OutboxMessage.of(EventCodec.create(eventId, source, data, clock.instant())));
+    }
+
+    /**
+     * Loads, changes and saves one bill with optimistic locking, retrying on a concurrent write. The
+     * change returns {@code null} when it changed nothing (nothing is saved then).
+     */
+    private <R> Optional<R> mutate(String id, java.util.function.Function<Bill, R> change) {
+        for (int attempt = 1; ; attempt++) {
+            Bill bill = get(id);
+            R result = change.apply(bill);
+            if (result == null) {
+                return Optional.empty();
+            }
+            bill.touch(clock.instant());
+            try {
+                bills.save(bill);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Bill {} changed concurrently, retrying ({})", id, attempt);
+                continue;
+            }
+            relay.afterWrite(Bill.COLLECTION, id);
+            return Optional.of(result);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package co.vigia.bill.timeline;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+
+/** A bill's timeline as an Atom 1.0 feed (Rome), newest entry first. */
+public final class AtomFeed {
+
+    private AtomFeed() {
+    }
+
+    /**
+     * @param baseUrl the service's public base URL, e.g. {@code http://localhost:8081}
+     */
+    public static String write(String baseUrl, String billId, String title, List<TimelineEntry> timeline,
+                               Instant updated) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setUri("urn:vigia:bill:" + billId);
+        feed.setTitle("Vigía: " + title);
+        feed.setDescription("Everything recorded on bill " + billId + " as it moves through Congress");
+        feed.setAuthor("Vigía");
+        feed.setPublishedDate(Date.from(updated));
+        feed.setLinks(List.of(link(baseUrl + "/api/bills/" + billId + "/feed.atom", "self", "application/atom+xml"),
+                link(baseUrl + "/api/bills/" + billId, "alternate", "application/json")));
+        List<SyndEntry> entries = new ArrayList<>();
+        timeline.stream().sorted(Comparator.comparing(TimelineEntry::recordedAt).reversed()).forEach(entry -> {
+            SyndEntry item = new SyndEntryImpl();
+            item.setUri("urn:vigia:bill:" + billId + ":" + entry.id());
+            item.setTitle(entry.date() + " " + entry.typeName() + (entry.stageAfter() == null ? "" : " (" + entry.stageAfter() + ")"));
+            item.setAuthor(entry.recordedBy() == null ? "Vigía" : entry.recordedBy());
+            item.setPublishedDate(Date.from(entry.recordedAt()));
+            item.setUpdatedDate(Date.from(entry.recordedAt()));
+            if (entry.sourceUrl() != null) {
+                item.setLink(entry.sourceUrl());
+            } else {
+                item.setLink(baseUrl + "/api/bills/" + billId + "/timeline");
+            }
+            SyndContent content = new SyndContentImpl();
+            content.setType("text/plain");
+            content.setValue(entry.text());
+            item.setDescription(content);
+            entries.add(item);
+        });
+        feed.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(feed);
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot write the Atom feed of " + billId, e);
+        }
+    }
+
+    private static SyndLink link(String href, String rel, String type) {
+        SyndLink link = new SyndLinkImpl();
+        link.setHref(href);
+        link.setRel(rel);
+        link.setType(type);
+        return link;
+    }
+}

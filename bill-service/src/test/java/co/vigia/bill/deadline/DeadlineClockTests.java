@@ -1,0 +1,127 @@
+package co.vigia.bill.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.vigia.bill.procedure.ActionType;
+import co.vigia.bill.procedure.Procedure;
+import co.vigia.contracts.BillKind;
+import co.vigia.contracts.Chamber;
+import co.vigia.contracts.Debate;
+import co.vigia.contracts.VoteOutcome;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The deadline clock, each deadline with its article. */
+class DeadlineClockTests {
+
+    static final LocalDate FILED = LocalDate.of(2023, 3, 15);
+
+    static Procedure inFirstDebate(BillKind kind) {
+        Procedure p = Procedure.filed(kind, false, FILED);
+        p.onAction(ActionType.ASSIGNED_TO_COMMITTEE, FILED.plusDays(1));
+        return p;
+    }
+
+    static Deadline find(List<Deadline> deadlines, DeadlineKind kind) {
+        return deadlines.stream().filter(d -> d.kind() == kind).findFirst().orElse(null);
+    }
+
+    @Test
+    void art138_legislaturesRunFrom20JulyTo20June() {
+        assertThat(Legislatures.end(LocalDate.of(2023, 3, 15))).isEqualTo(LocalDate.of(2023, 6, 20));
+        assertThat(Legislatures.end(LocalDate.of(2023, 6, 20))).isEqualTo(LocalDate.of(2023, 6, 20));
+        assertThat(Legislatures.end(LocalDate.of(2022, 7, 20))).isEqualTo(LocalDate.of(2023, 6, 20));
+        // filed in the recess: it belongs to the legislature about to start
+        assertThat(Legislatures.end(LocalDate.of(2023, 7, 1))).isEqualTo(LocalDate.of(2024, 6, 20));
+        assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2023, 1, 10))).isFalse();
+        assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2023, 3, 16))).isTrue();
+        assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2022, 12, 16))).isTrue();
+    }
+
+    @Test
+    void art162_withoutAFirstDebateABillEndsWithItsLegislature() {
+        List<Deadline> d = DeadlineClock.deadlines(inFirstDebate(BillKind.ORDINARY), FILED, null, LocalDate.of(2023, 6, 13));
+        assertThat(find(d, DeadlineKind.LEGISLATURE_LIMIT).dueOn()).isEqualTo(LocalDate.of(2023, 6, 20));
+        assertThat(find(d, DeadlineKind.LEGISLATURE_LIMIT).daysLeft()).isEqualTo(7);
+        assertThat(find(d, DeadlineKind.END_OF_LEGISLATURE).dueOn()).isEqualTo(LocalDate.of(2023, 6, 20));
+    }
+
+    @Test
+    void art162_afterItsFirstDebateABillContinuesIntoASecondLegislature() {
+        Procedure p = inFirstDebate(BillKind.ORDINARY);
+        p.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 5, 2));
+        assertThat(DeadlineClock.legislatureLimit(p, FILED)).contains(LocalDate.of(2024, 6, 20));
+    }
+
+    @Test
+    void art153_aStatutoryBillHasOneLegislatureEvenAfterItsFirstDebate() {
+        Procedure p = inFirstDebate(BillKind.STATUTORY);
+        p.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 5, 2));
+        assertThat(DeadlineClock.legislatureLimit(p, FILED)).contains(LocalDate.of(2023, 6, 20));
+    }
+
+    @Test
+    void art163_theUrgencyWindowIs30Days() {
+        Procedure p = Procedure.filed(BillKind.ORDINARY, false, FILED);
+        p.onAction(ActionType.URGENCY_MESSAGE, LocalDate.of(2023, 4, 3));
+        Deadline urgency = find(DeadlineClock.deadlines(p, FILED, null, LocalDate.of(2023, 4, 10)), DeadlineKind.URGENCY_WINDOW);
+        assertThat(urgency.dueOn()).isEqualTo(LocalDate.of(2023, 5, 3));
+        assertThat(urgency.daysLeft()).isEqualTo(23);
+    }
+
+    @Test
+    void art160_theNextDebateMayNotComeBeforeTheGap() {
+        Procedure p = inFirstDebate(BillKind.ORDINARY);
+        p.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 11));
+        assertThat(DeadlineClock.nextDebateEarliest(p)).contains(LocalDate.of(2023, 4, 19));
+        p.onVote(Debate.SECOND, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 25));
+        assertThat(DeadlineClock.nextDebateEarliest(p)).contains(LocalDate.of(2023, 5, 10));
+    }
+
+    @Test
+    void art166_theObjectionDeadlineCountsWorkingDaysByNumberOfArticles() {
+        assertThat(DeadlineClock.objectionDays(20)).isEqualTo(6);
+        assertThat(DeadlineClock.objectionDays(21)).isEqualTo(10);
+        assertThat(DeadlineClock.objectionDays(50)).isEqualTo(10);
+        assertThat(DeadlineClock.objectionDays(51)).isEqualTo(20);
+        Procedure p = inFirstDebate(BillKind.ORDINARY);
+        p.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 11));
+        p.onVote(Debate.SECOND, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 25));
+        p.onVote(Debate.THIRD, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2023, 5, 16));
+        p.onVote(Debate.FOURTH, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2023, 6, 1));
+        p.onAction(ActionType.SENT_TO_SANCTION, LocalDate.of(2023, 6, 9)); // a Friday
+        // 6 working days from Fri 9 June 2023: Mon 12 (Corpus Christi) and Mon 19 (Sacred Heart) are
+        // holidays, so 13, 14, 15, 16, 20, 21
+        assertThat(DeadlineClock.objectionDeadline(p, 12)).contains(LocalDate.of(2023, 6, 21));
+        assertThat(DeadlineClock.objectionDeadline(p, null)).isEmpty();
+    }
+
+    @Test
+    void colombianHolidaysFollowLey51de1983AndEaster() {
+        assertThat(WorkingDays.easterSunday(2023)).isEqualTo(LocalDate.of(2023, 4, 9));
+        assertThat(WorkingDays.holidays(2023)).contains(LocalDate.of(2023, 4, 6), LocalDate.of(2023, 4, 7),
+                LocalDate.of(2023, 3, 20), LocalDate.of(2023, 5, 22), LocalDate.of(2023, 6, 12),
+                LocalDate.of(2023, 6, 19), LocalDate.of(2023, 7, 3), LocalDate.of(2023, 11, 13));
+        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2023, 6, 13))).isTrue();
+        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2023, 6, 17))).isFalse();
+    }
+
+    @Test
+    void alertsAreSentOncePerDeadlineAndLeadTimeAndOnlyTheTightestWhenSeveralAreCrossed() {
+        Deadline limit = new Deadline(DeadlineKind.LEGISLATURE_LIMIT, LocalDate.of(2023, 6, 20), 7, "art. 162", "");
+        List<DeadlineAlerts.Alert> first = DeadlineAlerts.due(List.of(limit), List.of(30, 7, 1), Set.of());
+        assertThat(first).singleElement().satisfies(alert -> {
+            assertThat(alert.leadDays()).isEqualTo(7);
+            assertThat(alert.settles()).containsExactlyInAnyOrder("LEGISLATURE_LIMIT|2023-06-20|7",
+                    "LEGISLATURE_LIMIT|2023-06-20|30");
+        });
+        assertThat(DeadlineAlerts.due(List.of(limit), List.of(30, 7, 1), Set.copyOf(first.get(0).settles()))).isEmpty();
+        Deadline tomorrow = new Deadline(DeadlineKind.LEGISLATURE_LIMIT, LocalDate.of(2023, 6, 20), 1, "art. 162", "");
+        assertThat(DeadlineAlerts.due(List.of(tomorrow), List.of(30, 7, 1), Set.copyOf(first.get(0).settles())))
+                .singleElement().extracting(DeadlineAlerts.Alert::leadDays).isEqualTo(1);
+        Deadline earliest = new Deadline(DeadlineKind.NEXT_DEBATE_EARLIEST, LocalDate.of(2023, 6, 20), 1, "art. 160", "");
+        assertThat(DeadlineAlerts.due(List.of(earliest), List.of(30, 7, 1), Set.of())).isEmpty();
+    }
+}
