@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -94,6 +96,8 @@ public class RollCallBatchController {
 
     private List<JsonNode> readArray(InputStream in) {
         List<JsonNode> nodes = new ArrayList<>();
+        // one element at a time from the open array, so the rest of the array is not a "trailing token"
+        ObjectReader element = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         try (JsonParser parser = json.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw malformed("the body must be a JSON array of roll calls (or NDJSON with Content-Type "
@@ -103,7 +107,7 @@ public class RollCallBatchController {
                 if (parser.currentToken() == null) {
                     throw malformed("the JSON array is not closed");
                 }
-                nodes.add(json.readTree(parser));
+                nodes.add(element.readValue(parser));
             }
         } catch (JacksonException e) {
             throw malformed("item " + nodes.size() + " is not JSON: " + e.getOriginalMessage());

@@ -1,0 +1,126 @@
+package co.vigia.vote;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import co.vigia.contracts.CloudEvent;
+import co.vigia.contracts.EventCodec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Helpers of the integration tests: a stand-in bill-service, HTTP calls, and reading a topic back. */
+public final class VoteFixtures {
+
+    public static final String OPERATOR_KEY = "test-operator-key";
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private VoteFixtures() {
+    }
+
+    /** Answers {@code GET /api/bills/{id}} like bill-service: the bills it was told about, 404 otherwise. */
+    public static final class FakeBillService implements AutoCloseable {
+        private final HttpServer server;
+        private final Map<String, String> bills = new ConcurrentHashMap<>();
+
+        public FakeBillService() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/api/bills/", exchange -> {
+                String id = exchange.getRequestURI().getPath().substring("/api/bills/".length());
+                String bill = bills.get(id);
+                byte[] body = (bill != null ? bill : "{\"status\":404,\"title\":\"Bill not found\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", bill != null ? "application/json" : "application/problem+json");
+                exchange.sendResponseHeaders(bill != null ? 200 : 404, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+        }
+
+        public String url() {
+            return "http://localhost:" + server.getAddress().getPort();
+        }
+
+        public void knows(String billId, String kind, String stage) {
+            bills.put(billId, "{\"id\":\"" + billId + "\",\"kind\":\"" + kind + "\",\"stage\":\"" + stage + "\"}");
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    public record Response(int status, JsonNode body, String raw) {
+    }
+
+    public static Response send(int port, String method, String path, String body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofMinutes(3))
+                .header("Authorization", "Bearer " + OPERATOR_KEY);
+        if (body != null) {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());
+        return new Response(response.statusCode(), json, response.body());
+    }
+
+    public static Response post(int port, String path, String body) throws IOException, InterruptedException {
+        return send(port, "POST", path, body, "application/json");
+    }
+
+    public static Response get(int port, String path) throws IOException, InterruptedException {
+        return send(port, "GET", path, null, null);
+    }
+
+    /**
+     * Reads a topic from its beginning until {@code expected} events about {@code subject} arrived, then keeps
+     * reading for {@code quiet} to catch any extra one; returns all of them (bounded by {@code timeout}).
+     */
+    public static List<CloudEvent> events(String bootstrapServers, String topic, String subject, int expected,
+                                          Duration timeout, Duration quiet) {
+        List<CloudEvent> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "vote-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+                    if (subject.equals(record.key())) {
+                        found.add(EventCodec.read(record.value()));
+                    }
+                }
+                if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.currentTimeMillis() + quiet.toMillis();
+                }
+            }
+        }
+        return found;
+    }
+}
