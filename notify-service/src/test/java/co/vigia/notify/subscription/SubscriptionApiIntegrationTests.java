@@ -1,0 +1,204 @@
+package co.vigia.notify.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.vigia.devstack.test.WithTestInfrastructure;
+import co.vigia.notify.Api;
+import co.vigia.notify.Api.Response;
+import co.vigia.notify.WebhookReceiver;
+import com.standardwebhooks.Webhook;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Subscribers and subscriptions over HTTP on real MongoDB: keys shown once, validation as problem+json, the
+ * endpoint limit, and tenant isolation: another NGO's subscription or delivery answers 404 on every endpoint.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vigia.security.operator-key=" + SubscriptionApiIntegrationTests.OPERATOR,
+        "vigia.webhooks.allowed-hosts=127.0.0.1,localhost",
+        "vigia.webhooks.max-endpoints=3",
+        "spring.kafka.consumer.group-id=notify-api-it-${random.uuid}"})
+@WithTestInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SubscriptionApiIntegrationTests {
+
+    static final String OPERATOR = "operator-key-for-api-tests";
+
+    @LocalServerPort
+    int port;
+
+    private Api api;
+    private WebhookReceiver receiver;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        api = new Api("http://localhost:" + port);
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    void tearDown() {
+        receiver.close();
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void operatorsManageSubscribersAndTheKeyIsShownOnce() {
+        assertThat(api.post("/api/subscribers", null, "{\"name\":\"x\",\"contactEmail\":\"a@b.org\"}").status()).isEqualTo(401);
+        Response created = api.post("/api/subscribers", OPERATOR,
+                "{\"name\":\"Fundación Paz y Reconciliación\",\"contactEmail\":\"alertas@pares.org\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asString();
+        String key = created.body().path("apiKey").asString();
+        assertThat(key).startsWith("vgs_");
+        assertThat(api.get("/api/subscribers/" + id, OPERATOR).body().has("apiKey")).isFalse();
+        assertThat(api.get("/api/subscribers", OPERATOR).body().toString()).doesNotContain(key);
+        assertThat(api.post("/api/subscribers", key, "{\"name\":\"x\",\"contactEmail\":\"a@b.org\"}").status()).isEqualTo(403);
+
+        Response invalid = api.post("/api/subscribers", OPERATOR, "{\"name\":\"\",\"contactEmail\":\"not-an-email\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(invalid.body().path("errors").findValuesAsString("field")).contains("name", "contactEmail");
+
+        assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(200);
+        assertThat(api.post("/api/subscribers/" + id + "/suspend", OPERATOR, null).body().path("status").asString())
+                .isEqualTo("SUSPENDED");
+        assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(401);
+        api.post("/api/subscribers/" + id + "/reactivate", OPERATOR, null);
+        assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(200);
+        assertThat(api.call("DELETE", "/api/subscribers/" + id, OPERATOR, null).status()).isEqualTo(204);
+        assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(401);
+        assertThat(api.get("/api/subscribers/" + id, OPERATOR).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSubscriptionShowsItsSecretOnceAndIgnoresFieldsAClientMayNotSet() {
+        String key = api.newSubscriberKey(OPERATOR, unique("Indepaz"));
+        Response created = api.post("/api/subscriptions", key, "{\"url\":\"" + receiver.url("/a") + "\","
+                + "\"eventTypes\":[\"co.vigia.bill.*\"],\"billIds\":[\"sometimiento-2023\"],\"description\":\"alerts\","
+                + "\"subscriberId\":\"someone-else\",\"secret\":\"whsec_AAAA\",\"status\":\"DISABLED\",\"failingSince\":\"2020-01-01T00:00:00Z\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.body().path("secret").asString();
+        assertThat(secret).startsWith("whsec_").isNotEqualTo("whsec_AAAA");
+        JsonNode subscription = created.body().path("subscription");
+        assertThat(subscription.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(subscription.path("failingSince").isNull()).isTrue();
+        String id = subscription.path("id").asString();
+        Response read = api.get("/api/subscriptions/" + id, key);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().toString()).doesNotContain(secret.substring(6));
+
+        Response paused = api.call("PATCH", "/api/subscriptions/" + id, key, "{\"active\":false,\"billIds\":[]}");
+        assertThat(paused.body().path("status").asString()).isEqualTo("PAUSED");
+        assertThat(paused.body().path("billIds").size()).isZero();
+        assertThat(api.call("DELETE", "/api/subscriptions/" + id, key, null).status()).isEqualTo(204);
+        assertThat(api.get("/api/subscriptions/" + id, key).status()).isEqualTo(404);
+    }
+
+    @Test
+    void invalidSubscriptionsAreRefusedNamingTheField() {
+        String key = api.newSubscriberKey(OPERATOR, unique("Dejusticia"));
+        Response privateUrl = api.post("/api/subscriptions", key,
+                "{\"url\":\"https://169.254.169.254/latest\",\"eventTypes\":[\"*\"]}");
+        assertThat(privateUrl.status()).isEqualTo(400);
+        assertThat(privateUrl.body().path("errors").get(0).path("field").asString()).isEqualTo("url");
+        assertThat(privateUrl.body().path("errors").get(0).path("message").asString()).contains("link-local");
+        Response typo = api.post("/api/subscriptions", key,
+                "{\"url\":\"" + receiver.url("/a") + "\",\"eventTypes\":[\"co.vigia.vote.tallied\",\"co.vigia.vote.taled\"]}");
+        assertThat(typo.body().path("errors").get(0).path("field").asString()).isEqualTo("eventTypes[1]");
+        Response missing = api.post("/api/subscriptions", key, "{\"eventTypes\":[]}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().path("errors").findValuesAsString("field")).contains("url", "eventTypes");
+        assertThat(api.get("/api/subscriptions", key).body().size()).isZero();
+    }
+
+    @Test
+    void aSubscriberHasAtMostTheConfiguredNumberOfEndpoints() {
+        String key = api.newSubscriberKey(OPERATOR, unique("MOE"));
+        for (int i = 0; i < 3; i++) {
+            api.subscribe(key, receiver.url("/limit/" + i), "[\"*\"]", "[]");
+        }
+        Response fourth = api.post("/api/subscriptions", key, "{\"url\":\"" + receiver.url("/limit/4") + "\",\"eventTypes\":[\"*\"]}");
+        assertThat(fourth.status()).isEqualTo(409);
+        assertThat(fourth.body().path("limit").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void anotherSubscribersSubscriptionAndDeliveriesAnswer404OnEveryEndpoint() {
+        String owner = api.newSubscriberKey(OPERATOR, unique("Owner NGO"));
+        String intruder = api.newSubscriberKey(OPERATOR, unique("Intruder NGO"));
+        String id = api.subscribe(owner, receiver.url("/owned"), "[\"*\"]", "[]").path("subscription").path("id").asString();
+        Response ping = api.post("/api/subscriptions/" + id + "/test", owner, null);
+        assertThat(ping.status()).isEqualTo(202);
+        String deliveryId = ping.body().path("deliveryId").asString();
+
+        List<Response> answers = List.of(
+                api.get("/api/subscriptions/" + id, intruder),
+                api.call("PATCH", "/api/subscriptions/" + id, intruder, "{\"url\":\"" + receiver.url("/stolen") + "\"}"),
+                api.post("/api/subscriptions/" + id + "/rotate-secret", intruder, null),
+                api.post("/api/subscriptions/" + id + "/test", intruder, null),
+                api.get("/api/subscriptions/" + id + "/deliveries", intruder),
+                api.post("/api/subscriptions/" + id + "/replay?since=2020-01-01T00:00:00Z", intruder, null),
+                api.get("/api/deliveries/" + deliveryId, intruder),
+                api.post("/api/deliveries/" + deliveryId + "/redeliver", intruder, null),
+                api.call("DELETE", "/api/subscriptions/" + id, intruder, null));
+        for (Response answer : answers) {
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.body().toString()).doesNotContain("/owned");
+        }
+        assertThat(api.get("/api/subscriptions", intruder).body().size()).isZero();
+        // the owner still has it, unchanged
+        assertThat(api.get("/api/subscriptions/" + id, owner).body().path("url").asString()).isEqualTo(receiver.url("/owned"));
+        assertThat(api.get("/api/deliveries/" + deliveryId, owner).status()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions/" + id, OPERATOR).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPingIsSignedAndAfterARotationBothSecretsVerifyForADay() throws Exception {
+        String key = api.newSubscriberKey(OPERATOR, unique("Pares"));
+        JsonNode created = api.subscribe(key, receiver.url("/rotate"), "[\"*\"]", "[]");
+        String id = created.path("subscription").path("id").asString();
+        String oldSecret = created.path("secret").asString();
+
+        api.post("/api/subscriptions/" + id + "/test", key, null);
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.received("/rotate").size() == 1);
+        WebhookReceiver.Received ping = receiver.received("/rotate").get(0);
+        new Webhook(oldSecret).verify(ping.body(), headers(ping));
+        assertThat(ping.body()).contains("\"type\":\"co.vigia.ping\"");
+
+        Response rotated = api.post("/api/subscriptions/" + id + "/rotate-secret", key, null);
+        String newSecret = rotated.body().path("secret").asString();
+        assertThat(newSecret).startsWith("whsec_").isNotEqualTo(oldSecret);
+        assertThat(rotated.body().path("subscription").path("previousSecretExpiresAt").isNull()).isFalse();
+        api.post("/api/subscriptions/" + id + "/test", key, null);
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.received("/rotate").size() == 2);
+        WebhookReceiver.Received afterRotation = receiver.received("/rotate").get(1);
+        new Webhook(newSecret).verify(afterRotation.body(), headers(afterRotation));
+        new Webhook(oldSecret).verify(afterRotation.body(), headers(afterRotation));
+
+        JsonNode log = api.get("/api/subscriptions/" + id + "/deliveries?status=DELIVERED", key).body();
+        assertThat(log.size()).isEqualTo(2);
+        assertThat(log.get(0).path("attempts").get(0).path("statusCode").asInt()).isEqualTo(204);
+        assertThat(api.get("/api/subscriptions/" + id + "/deliveries?status=SOMETIMES", key).status()).isEqualTo(400);
+    }
+
+    private static Map<String, List<String>> headers(WebhookReceiver.Received r) {
+        return Map.of("webhook-id", List.of(r.header("webhook-id")),
+                "webhook-timestamp", List.of(r.header("webhook-timestamp")),
+                "webhook-signature", List.of(r.header("webhook-signature")));
+    }
+}
