@@ -3,11 +3,13 @@ package co.vigia.bill.bill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.bill.support.ItClient;
+import co.vigia.devstack.Seed;
 import co.vigia.devstack.test.WithTestInfrastructure;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,5 +168,26 @@ class BillApiIntegrationTests {
         assertThat(entry.path("date").asString()).isEqualTo("2022-11-04");
         assertThat(client.post("/api/bills/" + id + "/actions", """
                 {"type":"COURT_RULING","date":"2023-03-01","text":"C-525/2023"}""").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void theSeedDataLoadsThroughThePublicApiAndLoadingItTwiceIsHarmless() {
+        List<JsonNode> seed = Seed.requests().stream().filter(r -> r.path("service").asString().equals("BILL")).toList();
+        assertThat(seed).isNotEmpty();
+        for (int round = 0; round < 2; round++) {
+            for (JsonNode request : seed) {
+                HttpResponse<String> response = client.send(request.path("method").asString(), request.path("path").asString(),
+                        ItClient.JSON.writeValueAsString(request.path("body")), ItClient.OPERATOR_KEY, Map.of());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(round == 0 ? 201 : 409);
+            }
+        }
+        JsonNode pazTotal = client.json(client.get("/api/bills/paz-total"));
+        assertThat(pazTotal.path("stage").asString()).isEqualTo("SANCTIONED");
+        assertThat(pazTotal.path("lawNumber").asString()).isEqualTo("2272 de 2022");
+        assertThat(pazTotal.path("sanctionedOn").asString()).isEqualTo("2022-11-04");
+        JsonNode sometimiento = client.json(client.get("/api/bills/sometimiento"));
+        assertThat(sometimiento.path("stage").asString()).isEqualTo("FILED");
+        assertThat(sometimiento.path("filedOn").asString()).isEqualTo("2023-03-15");
+        assertThat(sometimiento.path("kind").asString()).isEqualTo("ORDINARY");
     }
 }

@@ -12,6 +12,10 @@ import co.vigia.contracts.EventType;
 import co.vigia.contracts.Topics;
 import co.vigia.contracts.VoteOutcome;
 import co.vigia.contracts.bill.BillStageChanged;
+import co.vigia.contracts.objection.ObjectionAuthor;
+import co.vigia.contracts.objection.ObjectionFiled;
+import co.vigia.contracts.objection.ObjectionKind;
+import co.vigia.contracts.objection.Stance;
 import co.vigia.contracts.vote.VoteTallied;
 import co.vigia.devstack.test.WithTestInfrastructure;
 import java.time.Duration;
@@ -136,5 +140,23 @@ class ProcedureEventsIntegrationTests {
         });
         await().atMost(WAIT).until(() -> client.json(client.get("/api/bills/" + billId)).path("stage").asString()
                 .equals("SECOND_DEBATE"));
+    }
+
+    @Test
+    void anInstitutionalOpinionIsAddedToTheTimelineAndDoesNotMoveTheBill() throws Exception {
+        String billId = ItClient.uniqueId("it-opinion");
+        client.post("/api/bills", ItClient.newBill(billId));
+        client.post("/api/bills/" + billId + "/actions", "{\"type\":\"ASSIGNED_TO_COMMITTEE\",\"date\":\"2023-03-21\"}");
+        ObjectionFiled opinion = new ObjectionFiled(UUID.randomUUID().toString(), billId, ObjectionAuthor.ATTORNEY_GENERAL,
+                "Francisco Barbosa", ObjectionKind.OPINION, Stance.OPPOSES, List.of(), LocalDate.of(2023, 3, 22),
+                "It would pardon criminals", null);
+        kafka.send(Topics.OBJECTION_EVENTS, billId, EventCodec.write(EventCodec.create("/test/vote-service", opinion,
+                Instant.now()))).get();
+        await().atMost(WAIT).until(() -> client.json(client.get("/api/bills/" + billId + "/timeline")).path("entries")
+                .size() == 3);
+        JsonNode entry = client.json(client.get("/api/bills/" + billId + "/timeline")).path("entries").get(2);
+        assertThat(entry.path("type").asString()).isEqualTo("OBJECTION");
+        assertThat(entry.path("text").asString()).contains("Francisco Barbosa").contains("OPPOSES");
+        assertThat(client.json(client.get("/api/bills/" + billId)).path("stage").asString()).isEqualTo("FIRST_DEBATE");
     }
 }
