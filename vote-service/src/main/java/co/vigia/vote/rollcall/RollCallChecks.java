@@ -30,7 +30,7 @@ public final class RollCallChecks {
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < roll.members().size(); i++) {
                 MemberVote member = roll.members().get(i);
-                if (member == null || member.memberId() == null) {
+                if (!memberIsComplete(member, "members[" + i + "]", problems)) {
                     continue;
                 }
                 Integer first = seen.putIfAbsent(member.memberId(), i);
@@ -58,6 +58,31 @@ public final class RollCallChecks {
             problems.add(new FieldProblem("body.name", "name the committee that voted"));
         }
         return problems;
+    }
+
+    private static boolean memberIsComplete(MemberVote member, String at, List<FieldProblem> problems) {
+        if (member == null) {
+            problems.add(new FieldProblem(at, "must not be null"));
+            return false;
+        }
+        int before = problems.size();
+        text(member.memberId(), at + ".memberId", 100, true, problems);
+        text(member.name(), at + ".name", 200, true, problems);
+        text(member.party(), at + ".party", 120, false, problems);
+        if (member.vote() == null) {
+            problems.add(new FieldProblem(at + ".vote", "must be one of YES, NO, ABSTAIN, ABSENT, EXCUSED"));
+        }
+        return problems.size() == before;
+    }
+
+    private static void text(String value, String field, int max, boolean required, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "must not be blank"));
+            }
+        } else if (value.length() > max) {
+            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+        }
     }
 
     /** The counts of a roll call, from its members or its totals; null when it has neither. */

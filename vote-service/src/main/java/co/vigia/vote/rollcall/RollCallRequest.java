@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A roll call as a clerk records it: either every member's vote ({@code members}) or, when the source
- * published no names, its {@code totals}.
+ * published no names, its {@code totals}. The members are checked by {@link RollCallChecks} (a plain loop: bean
+ * validation cascading into thousands of members per batch was the slowest part of ingestion).
  *
  * @param externalId the source's id of this roll call: recording it twice changes nothing
  * @param round      for a legislative act, which of its two periods (art. 375); first when omitted
@@ -30,6 +31,6 @@ public record RollCallRequest(
         @NotNull LocalDate date,
         @NotBlank @Size(max = 4000) String motion,
         @NotNull @Positive @Max(400) Integer seats,
-        @Size(max = 400) List<@NotNull @Valid MemberVote> members,
+        @Size(max = 400) List<MemberVote> members,
         @Valid Totals totals) {
 }

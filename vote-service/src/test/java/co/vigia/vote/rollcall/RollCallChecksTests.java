@@ -41,6 +41,13 @@ class RollCallChecksTests {
     }
 
     @Test
+    void aMemberWithoutIdOrVoteIsRefusedNamingTheField() {
+        List<FieldProblem> problems = RollCallChecks.check(roll(3, List.of(member("a", VoteChoice.YES),
+                new MemberVote(" ", "Senadora", null, null)), null, TODAY, BodyKind.COMMITTEE, Debate.FIRST), TODAY);
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("members[1].memberId", "members[1].vote");
+    }
+
+    @Test
     void moreVotesThanSeatsAreRefused() {
         List<FieldProblem> problems = RollCallChecks.check(roll(1, List.of(member("a", VoteChoice.YES),
                 member("b", VoteChoice.NO)), null, TODAY, BodyKind.COMMITTEE, Debate.FIRST), TODAY);
