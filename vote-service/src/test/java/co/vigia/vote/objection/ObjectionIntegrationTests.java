@@ -9,6 +9,7 @@ import co.vigia.contracts.EventCodec;
 import co.vigia.contracts.Topics;
 import co.vigia.contracts.objection.ObjectionFiled;
 import co.vigia.contracts.objection.ObjectionResolved;
+import co.vigia.devstack.Seed;
 import co.vigia.vote.VoteFixtures;
 import co.vigia.vote.VoteFixtures.Response;
 import co.vigia.vote.VoteServiceIntegrationTest;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class ObjectionIntegrationTests extends VoteServiceIntegrationTest {
 
@@ -81,6 +83,26 @@ class ObjectionIntegrationTests extends VoteServiceIntegrationTest {
         assertThat(events).extracting(CloudEvent::type)
                 .containsExactly("co.vigia.objection.filed", "co.vigia.objection.resolved");
         assertThat(EventCodec.data(events.get(1), ObjectionResolved.class).resolution().name()).isEqualTo("OVERRIDDEN");
+    }
+
+    @Test
+    void theSeedLoadsThroughThePublicApiAndLoadingItTwiceChangesNothing() throws Exception {
+        BILL_SERVICE.knows("sometimiento", "ORDINARY", "FILED");
+        int loaded = 0;
+        for (JsonNode request : Seed.requests()) {
+            if (!"VOTE".equals(request.path("service").asString())) {
+                continue;
+            }
+            String body = VoteFixtures.JSON.writeValueAsString(request.path("body"));
+            Response first = post(port, request.path("path").asString(), body);
+            assertThat(first.status()).as(first.raw()).isIn(200, 201);
+            assertThat(post(port, request.path("path").asString(), body).status()).isEqualTo(200);
+            loaded++;
+        }
+        assertThat(loaded).isGreaterThanOrEqualTo(1);
+        JsonNode opinions = get(port, "/api/objections?billId=sometimiento&author=ATTORNEY_GENERAL").body();
+        assertThat(opinions).hasSize(loaded);
+        assertThat(opinions.get(0).path("date").asString()).startsWith("2023-03");
     }
 
     private static String objection(String billId, String author, String kind) {
