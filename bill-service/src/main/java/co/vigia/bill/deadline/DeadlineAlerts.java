@@ -28,7 +28,7 @@ public final class DeadlineAlerts {
         TreeSet<Integer> leads = new TreeSet<>(leadDays);
         List<Alert> alerts = new ArrayList<>();
         for (Deadline deadline : deadlines) {
-            if (!deadline.kind().alerted() || deadline.daysLeft() < 0) {
+            if (!deadline.kind().alerted() || deadline.daysLeft() < 0 || coveredByAnother(deadline, deadlines)) {
                 continue;
             }
             List<Integer> crossed = leads.stream().filter(lead -> deadline.daysLeft() <= lead).toList();
@@ -45,5 +45,12 @@ public final class DeadlineAlerts {
             alerts.add(new Alert(deadline, tightest, key, settles));
         }
         return alerts;
+    }
+
+    /** The end of the legislature on the very day the bill's own limit falls says nothing the limit's alert does not. */
+    private static boolean coveredByAnother(Deadline deadline, List<Deadline> deadlines) {
+        return deadline.kind() == DeadlineKind.END_OF_LEGISLATURE && deadlines.stream().anyMatch(other ->
+                other.kind() != DeadlineKind.END_OF_LEGISLATURE && other.kind().alerted()
+                        && other.dueOn().equals(deadline.dueOn()));
     }
 }

@@ -2,8 +2,11 @@ package co.vigia.bill.deadline;
 
 /** The constitutional deadlines the clock tracks for an open bill. */
 public enum DeadlineKind {
-    /** Art. 138: the current legislature ends on 20 June. */
-    END_OF_LEGISLATURE("art. 138", false),
+    /**
+     * Art. 138: the current legislature ends on 20 June. Alerted too: a bill that carries over waits until
+     * 20 July, and NGOs plan around that; when it is also the bill's art. 162 limit only that one is sent.
+     */
+    END_OF_LEGISLATURE("art. 138", true),
     /** Art. 162 (two legislatures, the second only after a first debate); art. 153 (one, statutory); art. 375. */
     LEGISLATURE_LIMIT("art. 162", true),
     /** Art. 163: under a message of urgency the chamber must decide within 30 days. */

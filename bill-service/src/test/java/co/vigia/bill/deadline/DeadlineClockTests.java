@@ -124,4 +124,19 @@ class DeadlineClockTests {
         Deadline earliest = new Deadline(DeadlineKind.NEXT_DEBATE_EARLIEST, LocalDate.of(2023, 6, 20), 1, "art. 160", "");
         assertThat(DeadlineAlerts.due(List.of(earliest), List.of(30, 7, 1), Set.of())).isEmpty();
     }
+
+    @Test
+    void theEndOfTheLegislatureArt138IsAlertedUnlessItIsAlsoTheBillsArt162Limit() {
+        Deadline end = new Deadline(DeadlineKind.END_OF_LEGISLATURE, LocalDate.of(2023, 6, 20), 7, "art. 138", "");
+        Deadline carriesOver = new Deadline(DeadlineKind.LEGISLATURE_LIMIT, LocalDate.of(2024, 6, 20), 373, "art. 162", "");
+        assertThat(DeadlineAlerts.due(List.of(end, carriesOver), List.of(30, 7, 1), Set.of()))
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.deadline().kind()).isEqualTo(DeadlineKind.END_OF_LEGISLATURE);
+                    assertThat(alert.leadDays()).isEqualTo(7);
+                });
+
+        Deadline lapsesThatDay = new Deadline(DeadlineKind.LEGISLATURE_LIMIT, LocalDate.of(2023, 6, 20), 7, "art. 162", "");
+        assertThat(DeadlineAlerts.due(List.of(end, lapsesThatDay), List.of(30, 7, 1), Set.of()))
+                .singleElement().extracting(alert -> alert.deadline().kind()).isEqualTo(DeadlineKind.LEGISLATURE_LIMIT);
+    }
 }
