@@ -1,0 +1,84 @@
+package co.vigia.systemtests;
+
+import co.vigia.devstack.DevStack;
+import co.vigia.devstack.Service;
+import co.vigia.devstack.ServiceProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stack as run-local.sh starts it (devstack: embedded Kafka and MongoDB in this JVM, the three service
+ * jars as processes), on random ports, with settings that make faults observable in seconds: a short
+ * webhook retry schedule, an adjustable clock in bill-service. Always closed, also when a test fails.
+ */
+final class SystemStack implements AutoCloseable {
+
+    static final String OPERATOR_KEY = "system-tests-operator-key";
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final DevStack stack;
+    final Api bill;
+    final Api vote;
+    final Api notify;
+
+    private SystemStack(DevStack stack) {
+        this.stack = stack;
+        this.bill = new Api(stack.service(Service.BILL).baseUrl(), OPERATOR_KEY);
+        this.vote = new Api(stack.service(Service.VOTE).baseUrl(), OPERATOR_KEY);
+        this.notify = new Api(stack.service(Service.NOTIFY).baseUrl(), OPERATOR_KEY);
+    }
+
+    /** Starts a stack for one test class; {@code env} adds or overrides service settings. */
+    static SystemStack start(String name, Map<String, String> env) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        settings.put("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s");
+        settings.put("VIGIA_CLOCK_ADJUSTABLE", "true");
+        settings.put("VIGIA_KAFKA_PARTITIONS", "3");
+        settings.putAll(env);
+        DevStack.Config config = DevStack.config().randomPorts()
+                .repoRoot(Path.of(System.getProperty("vigia.repo", "..")))
+                .logDir(Path.of("target", "system-tests", name))
+                .operatorKey(OPERATOR_KEY)
+                .partitions(3);
+        settings.forEach(config::env);
+        DevStack stack = config.build();
+        try {
+            stack.start(START_TIMEOUT);
+            return new SystemStack(stack);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    DevStack devstack() {
+        return stack;
+    }
+
+    ServiceProcess process(Service service) {
+        return stack.service(service);
+    }
+
+    String kafkaBootstrapServers() {
+        return stack.kafka().bootstrapServers();
+    }
+
+    /** SIGKILL, as a crash. */
+    void kill(Service service) {
+        stack.service(service).kill();
+    }
+
+    /** Starts a stopped or killed service again and waits until it is healthy. */
+    void restart(Service service) {
+        stack.startService(service);
+        stack.awaitHealthy(START_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
