@@ -1,8 +1,12 @@
 package co.vigia.starter.web;
 
 import co.vigia.starter.web.ApiProblem.FieldProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +81,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
                 new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return validation(errors);
+    }
+
+    /**
+     * A controller with {@code @Validated} on its class validates its parameters through a proxy, which throws
+     * this instead of Spring MVC's own {@link HandlerMethodValidationException}: the same 400, naming the parameter.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String field = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                field = node.getName(); // the last node: the parameter or field, not the method
+            }
+            errors.add(new FieldProblem(field, violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldProblem::field, Comparator.nullsLast(Comparator.naturalOrder())));
         return validation(errors);
     }
 
