@@ -17,6 +17,7 @@ import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,7 +67,11 @@ public class NotifyConfiguration {
         CircuitBreakerRegistry registry = EndpointGates.registry(breaker.window(), breaker.minimumCalls(),
                 breaker.failureRate(), breaker.openFor());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
-        return new EndpointGates(registry, webhooks.maxConcurrencyPerEndpoint(), breaker.openFor());
+        EndpointGates gates = new EndpointGates(registry, webhooks.maxConcurrencyPerEndpoint(), breaker.openFor());
+        // one number for the alert and the dashboard, beside resilience4j's series per endpoint and state
+        Gauge.builder("vigia.circuit.breakers.open", gates, EndpointGates::openCircuits)
+                .description("webhook endpoints whose circuit breaker is open").register(meters);
+        return gates;
     }
 
     @Bean

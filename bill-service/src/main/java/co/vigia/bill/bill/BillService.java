@@ -146,12 +146,13 @@ public class BillService {
 
     // ------------------------------------------------------------------------------------ events
 
-    public void applyVote(CloudEvent event) {
+    /** Returns false when the event was applied before (a re-delivery changes nothing). */
+    public boolean applyVote(CloudEvent event) {
         VoteTallied vote = EventCodec.data(event, VoteTallied.class);
         if (vote.billId() == null || vote.debate() == null || vote.outcome() == null || vote.date() == null) {
             throw new PoisonEventException("vote event " + event.id() + " lacks billId, debate, outcome or date");
         }
-        applyEvent(event, vote.billId(), bill -> {
+        return applyEvent(event, vote.billId(), bill -> {
             Outcome outcome = bill.getProcedure().onVote(vote.debate(), vote.chamber(), vote.outcome(), vote.date());
             String text = vote.debate() + " debate" + (vote.chamber() == null ? "" : " (" + vote.chamber()
                     + (vote.body() == null ? "" : ", " + vote.body()) + ")") + ": " + vote.outcome() + ", "
@@ -164,12 +165,13 @@ public class BillService {
         });
     }
 
-    public void applyObjectionFiled(CloudEvent event) {
+    /** Returns false when the event was applied before (a re-delivery changes nothing). */
+    public boolean applyObjectionFiled(CloudEvent event) {
         ObjectionFiled objection = EventCodec.data(event, ObjectionFiled.class);
         if (objection.billId() == null || objection.kind() == null || objection.date() == null) {
             throw new PoisonEventException("objection event " + event.id() + " lacks billId, kind or date");
         }
-        applyEvent(event, objection.billId(), bill -> {
+        return applyEvent(event, objection.billId(), bill -> {
             LocalDate deadline = DeadlineClock.objectionDeadline(bill.getProcedure(), bill.getArticleCount())
                     .orElse(null);
             Outcome outcome = bill.getProcedure().onObjectionFiled(objection.kind(), objection.date(), deadline);
@@ -185,12 +187,13 @@ public class BillService {
         });
     }
 
-    public void applyObjectionResolved(CloudEvent event) {
+    /** Returns false when the event was applied before (a re-delivery changes nothing). */
+    public boolean applyObjectionResolved(CloudEvent event) {
         ObjectionResolved resolved = EventCodec.data(event, ObjectionResolved.class);
         if (resolved.billId() == null || resolved.resolution() == null || resolved.date() == null) {
             throw new PoisonEventException("objection event " + event.id() + " lacks billId, resolution or date");
         }
-        applyEvent(event, resolved.billId(), bill -> {
+        return applyEvent(event, resolved.billId(), bill -> {
             Outcome outcome = bill.getProcedure().onObjectionResolved(resolved.resolution(), resolved.date());
             String text = "Objection " + (resolved.kind() == null ? "" : resolved.kind() + " ") + "resolved: "
                     + resolved.resolution();
@@ -201,18 +204,18 @@ public class BillService {
         });
     }
 
-    private void applyEvent(CloudEvent event, String billId, java.util.function.Consumer<Bill> change) {
+    private boolean applyEvent(CloudEvent event, String billId, java.util.function.Consumer<Bill> change) {
         if (bills.findById(billId).isEmpty()) {
             throw new PoisonEventException("event " + event.id() + " is about unknown bill '" + billId + "'");
         }
-        mutate(billId, bill -> {
+        return mutate(billId, bill -> {
             if (bill.applied(event.id())) {
                 return null; // already applied: an event applied twice changes nothing
             }
             change.accept(bill);
             bill.rememberApplied(event.id());
             return Boolean.TRUE;
-        });
+        }).isPresent();
     }
 
     // ----------------------------------------------------------------------------- deadline clock

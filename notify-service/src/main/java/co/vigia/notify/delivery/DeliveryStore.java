@@ -125,6 +125,26 @@ public class DeliveryStore {
         return mongo.count(new Query(Criteria.where("status").is(DeliveryStatus.PENDING)), Delivery.class);
     }
 
+    /** Pending deliveries created in {@code [from, to)}; a null bound is open. */
+    public long countPendingCreated(Instant from, Instant to) {
+        Criteria created = Criteria.where("createdAt");
+        if (from != null) {
+            created = created.gte(from);
+        }
+        if (to != null) {
+            created = created.lt(to);
+        }
+        return mongo.count(new Query(Criteria.where("status").is(DeliveryStatus.PENDING).andOperator(created)),
+                Delivery.class);
+    }
+
+    /** Deliveries with an attempt at or after {@code since}, most recently created first. */
+    public List<Delivery> attemptedSince(Instant since, int limit) {
+        Query query = new Query(Criteria.where("attempts.at").gte(since))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit);
+        return mongo.find(query, Delivery.class);
+    }
+
     /** A subscription's deliveries, newest first, optionally of one status. */
     public List<Delivery> forSubscription(String subscriptionId, DeliveryStatus status, int limit) {
         Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);

@@ -255,6 +255,7 @@ public class DeliveryWorker implements SmartLifecycle {
             }
         }
         if (decision.status() != DeliveryStatus.PENDING) {
+            metrics.settled(delivery.attemptCount() + 1);
             settled(delivery, now);
         }
     }

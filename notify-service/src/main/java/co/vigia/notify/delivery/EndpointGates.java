@@ -69,6 +69,16 @@ public class EndpointGates {
         return breaker(endpoint).getState();
     }
 
+    /** The circuit's state of an endpoint that has one, else null; unlike {@link #state} it creates none. */
+    public CircuitBreaker.State knownState(String endpoint) {
+        return breakers.find(endpoint).map(CircuitBreaker::getState).orElse(null);
+    }
+
+    /** Endpoints whose circuit is open right now (their deliveries wait). */
+    public long openCircuits() {
+        return breakers.getAllCircuitBreakers().stream().filter(b -> b.getState() == CircuitBreaker.State.OPEN).count();
+    }
+
     /** How long an open circuit keeps its endpoint's deliveries waiting. */
     public Duration openFor() {
         return openFor;

@@ -10,6 +10,7 @@ import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.notify.subscription.SubscriptionStatus;
 import co.vigia.starter.kafka.PoisonEventException;
+import co.vigia.starter.metrics.EventMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,14 +36,16 @@ public class EventIntake {
     private final SubscriberRepository subscribers;
     private final DeliveryPlanner planner;
     private final Clock clock;
+    private final EventMetrics metrics;
 
     public EventIntake(MongoTemplate mongo, SubscriptionRepository subscriptions, SubscriberRepository subscribers,
-                       DeliveryPlanner planner, Clock clock) {
+                       DeliveryPlanner planner, Clock clock, EventMetrics metrics) {
         this.mongo = mongo;
         this.subscriptions = subscriptions;
         this.subscribers = subscribers;
         this.planner = planner;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Returns the number of deliveries this call created (0 when the event was already applied). */
@@ -58,6 +61,7 @@ public class EventIntake {
                 event.time() == null ? now : event.time(), topic, EventCodec.mapper().writeValueAsString(event.data()),
                 now, false));
         if (stored.fannedOut()) {
+            metrics.duplicate(topic);
             return 0;
         }
         List<Subscription> matching = activeSubscriptions().stream()
@@ -73,6 +77,7 @@ public class EventIntake {
         if (created > 0) {
             planner.wakeWorker();
         }
+        metrics.applied(topic);
         return created;
     }
 

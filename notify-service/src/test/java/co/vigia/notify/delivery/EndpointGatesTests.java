@@ -19,10 +19,12 @@ class EndpointGatesTests {
             gates.exit("dead", false, Duration.ofSeconds(15));
         }
         assertThat(gates.state("dead")).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(gates.openCircuits()).isEqualTo(1);
         assertThat(gates.tryEnter("dead")).isEqualTo(EndpointGates.Entry.OPEN);
         assertThat(gates.tryEnter("healthy")).isEqualTo(EndpointGates.Entry.ADMITTED);
         gates.exit("healthy", true, Duration.ofMillis(5));
         assertThat(gates.state("healthy")).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(gates.openCircuits()).as("the healthy endpoint's closed circuit is not counted").isEqualTo(1);
     }
 
     @Test

@@ -25,6 +25,7 @@ import co.vigia.notify.delivery.EndpointGates;
 import com.standardwebhooks.Webhook;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,6 +84,9 @@ class EventDeliveryIntegrationTests {
 
     @Autowired
     EndpointGates gates;
+
+    @Autowired
+    MeterRegistry meters;
 
     private Api api;
     private WebhookReceiver receiver;
@@ -190,6 +194,7 @@ class EventDeliveryIntegrationTests {
         String id = api.subscribe(key, receiver.url("/dedup"), "[\"co.vigia.bill.*\"]", "[\"" + billId + "\"]")
                 .path("subscription").path("id").asString();
         CloudEvent twice = EventCodec.create("/vigia/test", stageChanged(billId, "SECOND_DEBATE"), Instant.now());
+        double duplicatesBefore = consumed("duplicate");
         publish(twice);
         publish(twice);
         CloudEvent marker = publish(stageChanged(billId, "THIRD_DEBATE"));
@@ -198,6 +203,14 @@ class EventDeliveryIntegrationTests {
         assertThat(receiver.received("/dedup")).filteredOn(r -> r.header("webhook-id").equals(twice.id())).hasSize(1);
         assertThat(api.get("/api/subscriptions/" + id + "/deliveries", key).body().findValuesAsString("eventId"))
                 .containsExactlyInAnyOrder(twice.id(), marker.id());
+        assertThat(consumed("duplicate") - duplicatesBefore).as("the second copy counted as a duplicate").isGreaterThanOrEqualTo(1);
+        assertThat(consumed("applied")).isGreaterThanOrEqualTo(2);
+    }
+
+    private double consumed(String outcome) {
+        var counter = meters.find("vigia.events.consumed").tag("topic", Topics.BILL_EVENTS).tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

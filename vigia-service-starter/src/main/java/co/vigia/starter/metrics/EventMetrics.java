@@ -5,11 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts what consumers do with each event: {@code vigia_events_consumed_total{topic, outcome}} with outcome
- * {@code applied}, {@code duplicate} (an event id seen before: idempotency at work) or {@code dead_lettered}.
+ * {@code applied}, {@code duplicate} (an event id seen before: idempotency at work), {@code ignored} (a type this
+ * consumer has no use for) or {@code dead_lettered}; their sum per topic is what the consumer consumed.
  */
 public class EventMetrics {
 
-    public enum Outcome { APPLIED, DUPLICATE, DEAD_LETTERED }
+    public enum Outcome { APPLIED, DUPLICATE, IGNORED, DEAD_LETTERED }
 
     private final MeterRegistry registry;
 

@@ -7,6 +7,8 @@ import co.vigia.contracts.Topics;
 import co.vigia.contracts.bill.BillRegistered;
 import co.vigia.contracts.bill.BillStageChanged;
 import co.vigia.starter.kafka.PoisonEventException;
+import co.vigia.starter.metrics.EventMetrics;
+import co.vigia.starter.metrics.EventMetrics.Outcome;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,13 @@ public class BillEventsListener {
 
     private final BillFactsReadModel readModel;
     private final ApplicationEventPublisher publisher;
+    private final EventMetrics metrics;
 
-    public BillEventsListener(BillFactsReadModel readModel, ApplicationEventPublisher publisher) {
+    public BillEventsListener(BillFactsReadModel readModel, ApplicationEventPublisher publisher,
+                              EventMetrics metrics) {
         this.readModel = readModel;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "vote-service-bill-facts", topics = Topics.BILL_EVENTS,
@@ -40,6 +45,7 @@ public class BillEventsListener {
         }
         Optional<EventType> type = event.knownType();
         if (type.isEmpty()) {
+            metrics.count(Topics.BILL_EVENTS, Outcome.IGNORED);
             return; // a newer producer's type: not a fact we need
         }
         switch (type.get()) {
@@ -51,9 +57,8 @@ public class BillEventsListener {
                 BillStageChanged data = read(event, BillStageChanged.class);
                 apply(event, data.billId(), data.kind(), data.to());
             }
-            default -> {
-                // other bill events carry no fact the tallies or objections need
-            }
+            default -> // other bill events carry no fact the tallies or objections need
+                    metrics.count(Topics.BILL_EVENTS, Outcome.IGNORED);
         }
     }
 
@@ -61,8 +66,11 @@ public class BillEventsListener {
         if (billId == null || billId.isBlank()) {
             throw new PoisonEventException("event " + event.id() + " names no bill");
         }
-        if (!readModel.apply(event.id(), billId, kind, stage)) {
+        if (readModel.apply(event.id(), billId, kind, stage)) {
+            metrics.count(Topics.BILL_EVENTS, Outcome.APPLIED);
+        } else {
             log.debug("Event {} was applied before", event.id());
+            metrics.count(Topics.BILL_EVENTS, Outcome.DUPLICATE);
         }
         // Released every time: a crash between the write above and the tally would otherwise strand votes.
         readModel.find(billId).filter(f -> f.kind() != null)

@@ -1,0 +1,61 @@
+package co.vigia.notify.ops;
+
+import co.vigia.notify.delivery.DeliveryStore;
+import co.vigia.notify.delivery.EndpointGates;
+import co.vigia.notify.subscription.Subscription;
+import co.vigia.notify.subscription.SubscriptionRepository;
+import co.vigia.notify.subscription.SubscriptionStatus;
+import co.vigia.starter.security.Caller;
+import co.vigia.starter.web.ApiProblem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/ops/endpoints} (operator): the worst webhook endpoints of the last hour, for the operators'
+ * dashboard. Read from MongoDB, so every instance answers alike; the circuit state is this instance's.
+ */
+@RestController
+public class EndpointReportController {
+
+    static final Duration WINDOW = Duration.ofHours(1);
+    /** A bound on the deliveries read per report, newest first: enough for any endpoint that is failing now. */
+    static final int MAX_DELIVERIES = 5_000;
+
+    private final DeliveryStore deliveries;
+    private final SubscriptionRepository subscriptions;
+    private final EndpointGates gates;
+    private final Clock clock;
+
+    public EndpointReportController(DeliveryStore deliveries, SubscriptionRepository subscriptions,
+                                    EndpointGates gates, Clock clock) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.gates = gates;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/ops/endpoints")
+    public List<EndpointReport> worst(Caller caller, @RequestParam(defaultValue = "10") int limit) {
+        caller.requireOperator();
+        if (limit < 1 || limit > 100) {
+            throw ApiProblem.invalidField("limit", "must be between 1 and 100");
+        }
+        Instant since = clock.instant().minus(WINDOW);
+        var attempted = deliveries.attemptedSince(since, MAX_DELIVERIES);
+        Set<String> ids = new HashSet<>();
+        attempted.forEach(d -> ids.add(d.subscriptionId()));
+        Map<String, Subscription> concerned = new LinkedHashMap<>();
+        subscriptions.findAllById(ids).forEach(s -> concerned.put(s.id(), s));
+        subscriptions.findByStatus(SubscriptionStatus.DISABLED).forEach(s -> concerned.put(s.id(), s));
+        return EndpointRanking.rank(concerned.values(), attempted, gates::knownState, since, limit);
+    }
+}
