@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,6 +53,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Duration pollInterval;
     private final Semaphore slots;
     private final int maxConcurrency;
+    private final int pollBatch;
     private ExecutorService pool;
     private Thread loop;
     private volatile boolean running;
@@ -78,6 +80,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.maxConcurrency = maxConcurrency;
         this.slots = new Semaphore(maxConcurrency);
+        this.pollBatch = Math.max(1, maxConcurrency / 4);
     }
 
     @Override
@@ -138,22 +141,29 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** Claims and starts as many due deliveries as there are free slots. */
+    /**
+     * Claims and starts as many due deliveries as there are free slots. While deliveries are in flight it waits until
+     * a batch of slots is free (each settled delivery wakes it): a poll costs the same two queries for one delivery
+     * as for many, so under load each poll starts many.
+     */
     void pollOnce() {
-        if (slots.availablePermits() == 0) {
+        int free = slots.availablePermits();
+        if (free == 0 || (free < pollBatch && free < maxConcurrency)) {
             return;
         }
         Instant now = clock.instant();
-        List<Delivery> due = store.findDue(now, Math.max(16, 2 * slots.availablePermits()));
+        List<Delivery> due = store.findDue(now, Math.max(16, 2 * free));
+        Map<String, Delivery> earlierOf = store.earlierPending(due);
         for (Delivery candidate : due) {
             if (!running || slots.availablePermits() == 0) {
                 return;
             }
-            Optional<Delivery> earlier = store.earlierPending(candidate);
-            if (earlier.isPresent()) {
+            Delivery earlier = earlierOf.get(candidate.id());
+            if (earlier != null) {
                 // keep one subscription's events for one bill in order: wait behind the earlier one
-                Instant until = later(earlier.get().nextAttemptAt(), now.plusSeconds(1));
+                Instant until = later(earlier.nextAttemptAt(), now.plusSeconds(1));
                 store.defer(candidate.id(), now, until);
+                store.markWaitedOn(earlier.id());
                 continue;
             }
             String endpoint = candidate.subscriptionId();
@@ -181,6 +191,7 @@ public class DeliveryWorker implements SmartLifecycle {
                     attempt(claimed.get());
                 } finally {
                     slots.release();
+                    signal.wake(); // after the release, so the poll that wakes sees the free slot
                 }
             });
         }
@@ -260,7 +271,10 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void settled(Delivery delivery, Instant now) {
-        store.wakeSuccessors(delivery.subscriptionId(), delivery.subject(), now);
+        // waking successors reads every delivery of the collection where no index serves it: only when one waits
+        if (store.isWaitedOn(delivery.id())) {
+            store.wakeSuccessors(delivery.subscriptionId(), delivery.subject(), now);
+        }
         signal.wake();
     }
 
