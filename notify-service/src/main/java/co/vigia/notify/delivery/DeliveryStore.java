@@ -90,7 +90,7 @@ public class DeliveryStore {
         return earliest;
     }
 
-    /** Notes that later deliveries wait behind this one, so that settling it wakes them ({@link #wakeSuccessors}). */
+    /** Notes that later deliveries wait behind this one, so that settling it wakes the next ({@link #wakeNextSuccessor}). */
     public void markWaitedOn(String id) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().set(WAITED_ON, true), Delivery.class);
     }
@@ -98,6 +98,11 @@ public class DeliveryStore {
     /** Whether a later delivery was deferred behind this one (a lookup by id, unlike the wake itself). */
     public boolean isWaitedOn(String id) {
         return mongo.exists(new Query(Criteria.where("_id").is(id).and(WAITED_ON).is(true)), Delivery.class);
+    }
+
+    public boolean isPending(String id) {
+        return mongo.exists(new Query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING)),
+                Delivery.class);
     }
 
     /** Claims a due delivery for {@code owner} until {@code now + lease}: one findAndModify, so one instance wins. */
@@ -151,11 +156,17 @@ public class DeliveryStore {
                 .set("completedAt", now).set("nextAttemptAt", null), Delivery.class).getModifiedCount();
     }
 
-    /** Once a delivery is settled, the same subscription and bill's waiting deliveries may go at once. */
-    public void wakeSuccessors(String subscriptionId, String subject, Instant now) {
+    /**
+     * Once a delivery is settled, the oldest of the same subscription and bill's waiting deliveries may go at once. It
+     * is marked as waited on, because others may wait behind it in turn: each settled one wakes the next, rather than
+     * all of them waking to find all but one must wait again.
+     */
+    public boolean wakeNextSuccessor(String subscriptionId, String subject, Instant now) {
         Query query = new Query(Criteria.where("subscriptionId").is(subscriptionId).and("subject").is(subject)
-                .and("status").is(DeliveryStatus.PENDING).and("attemptCount").is(0).and("nextAttemptAt").gt(now));
-        mongo.updateMulti(query, new Update().set("nextAttemptAt", now), Delivery.class);
+                .and("status").is(DeliveryStatus.PENDING).and("attemptCount").is(0).and("nextAttemptAt").gt(now))
+                .with(Sort.by("seq"));
+        return mongo.findAndModify(query, new Update().set("nextAttemptAt", now).set(WAITED_ON, true), Delivery.class)
+                != null;
     }
 
     /** At start: leases this instance id held in a previous life (a crash, kill -9) are given up at once. */

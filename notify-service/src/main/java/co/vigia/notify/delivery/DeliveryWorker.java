@@ -35,6 +35,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(5);
+    static final Duration PARK_BOUND = Duration.ofSeconds(30);
 
     private final DeliveryStore store;
     private final SubscriptionRepository subscriptions;
@@ -57,6 +58,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private ExecutorService pool;
     private Thread loop;
     private volatile boolean running;
+    /** Whether the last poll left due deliveries unstarted for want of slots. */
+    private volatile boolean moreDue;
 
     public DeliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions, SubscriberRepository subscribers,
                           StoredEventRepository events, WebhookPayload payload, WebhookSender sender,
@@ -149,21 +152,23 @@ public class DeliveryWorker implements SmartLifecycle {
     void pollOnce() {
         int free = slots.availablePermits();
         if (free == 0 || (free < pollBatch && free < maxConcurrency)) {
+            moreDue = true;
             return;
         }
         Instant now = clock.instant();
-        List<Delivery> due = store.findDue(now, Math.max(16, 2 * free));
+        int limit = Math.max(16, 2 * free);
+        List<Delivery> due = store.findDue(now, limit);
+        // a full page may have more behind it: a freed slot polls again rather than waiting for the poll interval
+        moreDue = due.size() >= limit;
         Map<String, Delivery> earlierOf = store.earlierPending(due);
         for (Delivery candidate : due) {
             if (!running || slots.availablePermits() == 0) {
+                moreDue = true;
                 return;
             }
             Delivery earlier = earlierOf.get(candidate.id());
             if (earlier != null) {
-                // keep one subscription's events for one bill in order: wait behind the earlier one
-                Instant until = later(earlier.nextAttemptAt(), now.plusSeconds(1));
-                store.defer(candidate.id(), now, until);
-                store.markWaitedOn(earlier.id());
+                park(candidate, earlier, now);
                 continue;
             }
             String endpoint = candidate.subscriptionId();
@@ -191,9 +196,28 @@ public class DeliveryWorker implements SmartLifecycle {
                     attempt(claimed.get());
                 } finally {
                     slots.release();
-                    signal.wake(); // after the release, so the poll that wakes sees the free slot
+                    // only when work waits for a slot (after the release, so the poll sees it): a poll after every
+                    // delivery reads the deliveries twice to find nothing new
+                    if (moreDue) {
+                        signal.wake();
+                    }
                 }
             });
+        }
+    }
+
+    /**
+     * Keeps one subscription's events for one bill in order: the candidate waits behind the earlier pending delivery
+     * until that one settles and wakes it ({@link #settled}), at the latest {@link #PARK_BOUND} after the earlier one's
+     * next attempt, should the wake be lost in a crash. Parked deliveries stay out of the due list: re-deferring them
+     * every second made each poll's candidates mostly deliveries that could not go, and a backlog fed on itself.
+     */
+    private void park(Delivery candidate, Delivery earlier, Instant now) {
+        store.defer(candidate.id(), now, later(earlier.nextAttemptAt(), now).plus(PARK_BOUND));
+        store.markWaitedOn(earlier.id());
+        if (!store.isPending(earlier.id())) {
+            // it settled before it could see the mark, so nothing will wake the candidate: it may go now
+            store.defer(candidate.id(), now, now);
         }
     }
 
@@ -271,11 +295,10 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void settled(Delivery delivery, Instant now) {
-        // waking successors reads every delivery of the collection where no index serves it: only when one waits
-        if (store.isWaitedOn(delivery.id())) {
-            store.wakeSuccessors(delivery.subscriptionId(), delivery.subject(), now);
+        // waking a successor reads every delivery of the collection where no index serves it: only when one waits
+        if (store.isWaitedOn(delivery.id()) && store.wakeNextSuccessor(delivery.subscriptionId(), delivery.subject(), now)) {
+            signal.wake();
         }
-        signal.wake();
     }
 
     private Optional<String> whyNotDeliverable(Optional<Subscription> found) {
