@@ -86,8 +86,9 @@ final class Fanout {
         stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum("fanout-v-0", "fanout-bill"));
         Machine.await(s.deadline(), () -> group.distinct() >= s.fanout());
         String load = Machine.loadAverage();
-        long first = group.firstNanos.get();
-        long last = group.lastNanos.get();
+        // with nothing delivered, the figure is 0 over the whole wait rather than a rate over nothing
+        long last = group.distinct() == 0 ? System.nanoTime() : group.lastNanos.get();
+        long first = group.distinct() == 0 ? last : group.firstNanos.get();
         Duration eventToLast = Duration.ofNanos(last - posted);
         double rate = group.distinct() / (eventToLast.toNanos() / 1e9);
         String body = group.sampleBody == null ? "{\"type\":\"co.vigia.vote.tallied\",\"data\":{}}" : group.sampleBody;
