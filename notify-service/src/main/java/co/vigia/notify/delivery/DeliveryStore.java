@@ -2,8 +2,13 @@ package co.vigia.notify.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -19,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeliveryStore {
+
+    /** Set on a delivery that later ones of its subscription and bill were deferred behind. */
+    static final String WAITED_ON = "waitedOn";
 
     private final MongoTemplate mongo;
 
@@ -48,12 +56,53 @@ public class DeliveryStore {
         return mongo.find(query, Delivery.class);
     }
 
-    /** The oldest pending delivery of the same subscription and bill created before this one, if any. */
-    public Optional<Delivery> earlierPending(Delivery delivery) {
-        Query query = new Query(Criteria.where("subscriptionId").is(delivery.subscriptionId())
-                .and("subject").is(delivery.subject()).and("status").is(DeliveryStatus.PENDING)
-                .and("seq").lt(delivery.seq())).with(Sort.by("seq")).limit(1);
-        return Optional.ofNullable(mongo.findOne(query, Delivery.class));
+    /**
+     * For each candidate that has one, the oldest pending delivery of the same subscription and bill created before
+     * it, keyed by the candidate's id. One query for all candidates of a poll rather than one per candidate: without a
+     * usable index (the embedded server has none but the id's) each query reads the whole collection.
+     */
+    public Map<String, Delivery> earlierPending(List<Delivery> candidates) {
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> subscriptionIds = new HashSet<>();
+        long newest = Long.MIN_VALUE;
+        for (Delivery candidate : candidates) {
+            subscriptionIds.add(candidate.subscriptionId());
+            newest = Math.max(newest, candidate.seq());
+        }
+        Query query = new Query(Criteria.where("subscriptionId").in(subscriptionIds)
+                .and("status").is(DeliveryStatus.PENDING).and("seq").lt(newest)).with(Sort.by("seq"));
+        List<Delivery> pending = mongo.find(query, Delivery.class);
+        Map<String, Delivery> earliest = new HashMap<>();
+        for (Delivery candidate : candidates) {
+            for (Delivery before : pending) { // by seq: the first of the same pair is the oldest
+                if (before.seq() >= candidate.seq()) {
+                    break;
+                }
+                if (before.subscriptionId().equals(candidate.subscriptionId())
+                        && Objects.equals(before.subject(), candidate.subject())) {
+                    earliest.put(candidate.id(), before);
+                    break;
+                }
+            }
+        }
+        return earliest;
+    }
+
+    /** Notes that later deliveries wait behind this one, so that settling it wakes the next ({@link #wakeNextSuccessor}). */
+    public void markWaitedOn(String id) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().set(WAITED_ON, true), Delivery.class);
+    }
+
+    /** Whether a later delivery was deferred behind this one (a lookup by id, unlike the wake itself). */
+    public boolean isWaitedOn(String id) {
+        return mongo.exists(new Query(Criteria.where("_id").is(id).and(WAITED_ON).is(true)), Delivery.class);
+    }
+
+    public boolean isPending(String id) {
+        return mongo.exists(new Query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING)),
+                Delivery.class);
     }
 
     /** Claims a due delivery for {@code owner} until {@code now + lease}: one findAndModify, so one instance wins. */
@@ -107,11 +156,17 @@ public class DeliveryStore {
                 .set("completedAt", now).set("nextAttemptAt", null), Delivery.class).getModifiedCount();
     }
 
-    /** Once a delivery is settled, the same subscription and bill's waiting deliveries may go at once. */
-    public void wakeSuccessors(String subscriptionId, String subject, Instant now) {
+    /**
+     * Once a delivery is settled, the oldest of the same subscription and bill's waiting deliveries may go at once. It
+     * is marked as waited on, because others may wait behind it in turn: each settled one wakes the next, rather than
+     * all of them waking to find all but one must wait again.
+     */
+    public boolean wakeNextSuccessor(String subscriptionId, String subject, Instant now) {
         Query query = new Query(Criteria.where("subscriptionId").is(subscriptionId).and("subject").is(subject)
-                .and("status").is(DeliveryStatus.PENDING).and("attemptCount").is(0).and("nextAttemptAt").gt(now));
-        mongo.updateMulti(query, new Update().set("nextAttemptAt", now), Delivery.class);
+                .and("status").is(DeliveryStatus.PENDING).and("attemptCount").is(0).and("nextAttemptAt").gt(now))
+                .with(Sort.by("seq"));
+        return mongo.findAndModify(query, new Update().set("nextAttemptAt", now).set(WAITED_ON, true), Delivery.class)
+                != null;
     }
 
     /** At start: leases this instance id held in a previous life (a crash, kill -9) are given up at once. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,6 +35,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(5);
+    static final Duration PARK_BOUND = Duration.ofSeconds(30);
 
     private final DeliveryStore store;
     private final SubscriptionRepository subscriptions;
@@ -52,9 +54,12 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Duration pollInterval;
     private final Semaphore slots;
     private final int maxConcurrency;
+    private final int pollBatch;
     private ExecutorService pool;
     private Thread loop;
     private volatile boolean running;
+    /** Whether the last poll left due deliveries unstarted for want of slots. */
+    private volatile boolean moreDue;
 
     public DeliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions, SubscriberRepository subscribers,
                           StoredEventRepository events, WebhookPayload payload, WebhookSender sender,
@@ -78,6 +83,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.maxConcurrency = maxConcurrency;
         this.slots = new Semaphore(maxConcurrency);
+        this.pollBatch = Math.max(1, maxConcurrency / 4);
     }
 
     @Override
@@ -138,22 +144,31 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** Claims and starts as many due deliveries as there are free slots. */
+    /**
+     * Claims and starts as many due deliveries as there are free slots. While deliveries are in flight it waits until
+     * a batch of slots is free (each settled delivery wakes it): a poll costs the same two queries for one delivery
+     * as for many, so under load each poll starts many.
+     */
     void pollOnce() {
-        if (slots.availablePermits() == 0) {
+        int free = slots.availablePermits();
+        if (free == 0 || (free < pollBatch && free < maxConcurrency)) {
+            moreDue = true;
             return;
         }
         Instant now = clock.instant();
-        List<Delivery> due = store.findDue(now, Math.max(16, 2 * slots.availablePermits()));
+        int limit = Math.max(16, 2 * free);
+        List<Delivery> due = store.findDue(now, limit);
+        // a full page may have more behind it: a freed slot polls again rather than waiting for the poll interval
+        moreDue = due.size() >= limit;
+        Map<String, Delivery> earlierOf = store.earlierPending(due);
         for (Delivery candidate : due) {
             if (!running || slots.availablePermits() == 0) {
+                moreDue = true;
                 return;
             }
-            Optional<Delivery> earlier = store.earlierPending(candidate);
-            if (earlier.isPresent()) {
-                // keep one subscription's events for one bill in order: wait behind the earlier one
-                Instant until = later(earlier.get().nextAttemptAt(), now.plusSeconds(1));
-                store.defer(candidate.id(), now, until);
+            Delivery earlier = earlierOf.get(candidate.id());
+            if (earlier != null) {
+                park(candidate, earlier, now);
                 continue;
             }
             String endpoint = candidate.subscriptionId();
@@ -181,8 +196,28 @@ public class DeliveryWorker implements SmartLifecycle {
                     attempt(claimed.get());
                 } finally {
                     slots.release();
+                    // only when work waits for a slot (after the release, so the poll sees it): a poll after every
+                    // delivery reads the deliveries twice to find nothing new
+                    if (moreDue) {
+                        signal.wake();
+                    }
                 }
             });
+        }
+    }
+
+    /**
+     * Keeps one subscription's events for one bill in order: the candidate waits behind the earlier pending delivery
+     * until that one settles and wakes it ({@link #settled}), at the latest {@link #PARK_BOUND} after the earlier one's
+     * next attempt, should the wake be lost in a crash. Parked deliveries stay out of the due list: re-deferring them
+     * every second made each poll's candidates mostly deliveries that could not go, and a backlog fed on itself.
+     */
+    private void park(Delivery candidate, Delivery earlier, Instant now) {
+        store.defer(candidate.id(), now, later(earlier.nextAttemptAt(), now).plus(PARK_BOUND));
+        store.markWaitedOn(earlier.id());
+        if (!store.isPending(earlier.id())) {
+            // it settled before it could see the mark, so nothing will wake the candidate: it may go now
+            store.defer(candidate.id(), now, now);
         }
     }
 
@@ -261,8 +296,10 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void settled(Delivery delivery, Instant now) {
-        store.wakeSuccessors(delivery.subscriptionId(), delivery.subject(), now);
-        signal.wake();
+        // waking a successor reads every delivery of the collection where no index serves it: only when one waits
+        if (store.isWaitedOn(delivery.id()) && store.wakeNextSuccessor(delivery.subscriptionId(), delivery.subject(), now)) {
+            signal.wake();
+        }
     }
 
     private Optional<String> whyNotDeliverable(Optional<Subscription> found) {

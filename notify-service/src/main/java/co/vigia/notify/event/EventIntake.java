@@ -6,8 +6,8 @@ import co.vigia.notify.delivery.DeliveryPlanner;
 import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscriber.SubscriberStatus;
+import co.vigia.notify.subscription.EventFilter;
 import co.vigia.notify.subscription.Subscription;
-import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.notify.subscription.SubscriptionStatus;
 import co.vigia.starter.kafka.PoisonEventException;
 import co.vigia.starter.metrics.EventMetrics;
@@ -32,16 +32,14 @@ import org.springframework.stereotype.Component;
 public class EventIntake {
 
     private final MongoTemplate mongo;
-    private final SubscriptionRepository subscriptions;
     private final SubscriberRepository subscribers;
     private final DeliveryPlanner planner;
     private final Clock clock;
     private final EventMetrics metrics;
 
-    public EventIntake(MongoTemplate mongo, SubscriptionRepository subscriptions, SubscriberRepository subscribers,
-                       DeliveryPlanner planner, Clock clock, EventMetrics metrics) {
+    public EventIntake(MongoTemplate mongo, SubscriberRepository subscribers, DeliveryPlanner planner, Clock clock,
+                       EventMetrics metrics) {
         this.mongo = mongo;
-        this.subscriptions = subscriptions;
         this.subscribers = subscribers;
         this.planner = planner;
         this.clock = clock;
@@ -64,7 +62,7 @@ public class EventIntake {
             metrics.duplicate(topic);
             return 0;
         }
-        List<Subscription> matching = activeSubscriptions().stream()
+        List<Subscription> matching = activeSubscriptions(stored.type(), stored.subject()).stream()
                 .filter(s -> s.filter().matches(stored.type(), stored.subject())).toList();
         int created = 0;
         for (Subscription subscription : matching) {
@@ -90,9 +88,17 @@ public class EventIntake {
         }
     }
 
-    /** Active subscriptions of active subscribers. */
-    List<Subscription> activeSubscriptions() {
-        List<Subscription> active = subscriptions.findByStatus(SubscriptionStatus.ACTIVE);
+    /**
+     * Active subscriptions of active subscribers whose filter may want this event, narrowed in MongoDB (by the type's
+     * patterns and the bill) so that the thousands that follow other bills or types are never read: reading every
+     * active subscription for every event was most of the intake's cost (see docs/benchmarks-profiling.md).
+     */
+    List<Subscription> activeSubscriptions(String type, String subject) {
+        Query query = new Query(Criteria.where("status").is(SubscriptionStatus.ACTIVE)
+                .and("eventTypes").in(EventFilter.patternsMatching(type))
+                .orOperator(Criteria.where("billIds").size(0), Criteria.where("billIds").is(subject),
+                        Criteria.where("billIds").exists(false)));
+        List<Subscription> active = mongo.find(query, Subscription.class);
         Set<String> owners = active.stream().map(Subscription::subscriberId).collect(Collectors.toSet());
         Set<String> activeOwners = subscribers.findAllById(owners).stream()
                 .filter(s -> s.status() == SubscriberStatus.ACTIVE).map(s -> s.id()).collect(Collectors.toSet());

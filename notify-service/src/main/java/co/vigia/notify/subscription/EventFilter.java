@@ -33,6 +33,21 @@ public record EventFilter(List<String> types, List<String> billIds) {
     }
 
     /**
+     * Every pattern that matches {@code type}: {@code *}, the type itself, and each family above it
+     * ({@code co.vigia.vote.*}, {@code co.vigia.*}, {@code co.*}). A subscription matches the type exactly when one of
+     * its patterns is in this list, so the store can narrow subscriptions by type before any is read.
+     */
+    public static List<String> patternsMatching(String type) {
+        List<String> patterns = new java.util.ArrayList<>();
+        patterns.add(ALL);
+        patterns.add(type);
+        for (int dot = type.indexOf('.'); dot >= 0; dot = type.indexOf('.', dot + 1)) {
+            patterns.add(type.substring(0, dot + 1) + "*");
+        }
+        return patterns;
+    }
+
+    /**
      * Why a type pattern would never match any published event type (a typo), or empty when it is fine. Patterns
      * must name a known type or a prefix of at least one ({@code co.vigia.vote.*}).
      */

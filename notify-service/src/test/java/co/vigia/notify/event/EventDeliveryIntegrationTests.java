@@ -188,6 +188,20 @@ class EventDeliveryIntegrationTests {
     }
 
     @Test
+    void aSubscriptionToAFamilyOnEveryBillMatchesAnyBillAndNotAnotherFamily() throws Exception {
+        String billId = bill("any-bill");
+        String key = api.newSubscriberKey(OPERATOR, "Every-bill NGO " + billId);
+        api.subscribe(key, receiver.url("/every-bill"), "[\"co.vigia.*\"]", "[]");
+        api.subscribe(key, receiver.url("/bills-only"), "[\"co.vigia.bill.*\"]", "[]");
+        CloudEvent vote = publish(tallied(billId));
+
+        // both follow every bill, so other events may reach them too: look for this vote's
+        await().atMost(WAIT).until(() -> receiver.received("/every-bill").stream()
+                .anyMatch(r -> r.header("webhook-id").equals(vote.id())));
+        assertThat(receiver.received("/bills-only")).filteredOn(r -> r.header("webhook-id").equals(vote.id())).isEmpty();
+    }
+
+    @Test
     void theSameEventConsumedTwiceYieldsOneDelivery() throws Exception {
         String billId = bill("paz-total");
         String key = api.newSubscriberKey(OPERATOR, "Dedup NGO " + billId);

@@ -26,6 +26,19 @@ class EventFilterTests {
     }
 
     @Test
+    void thePatternsMatchingATypeAreExactlyThoseItsFilterAccepts() {
+        String type = "co.vigia.vote.tallied";
+        List<String> matching = EventFilter.patternsMatching(type);
+        assertThat(matching).containsExactlyInAnyOrder("*", "co.vigia.vote.tallied", "co.vigia.vote.*", "co.vigia.*",
+                "co.*");
+        for (String pattern : List.of("*", "co.*", "co.vigia.*", "co.vigia.vote.*", "co.vigia.vote.tallied",
+                "co.vigia.bill.*", "co.vigia.vote.talliedx", "co.vigia.vo*", "co.vigia.vote", "co.vigia.objection.filed")) {
+            assertThat(matching.contains(pattern)).as(pattern)
+                    .isEqualTo(new EventFilter(List.of(pattern), List.of()).matchesType(type));
+        }
+    }
+
+    @Test
     void patternsThatMatchNoPublishedTypeAreRefused() {
         assertThat(EventFilter.problemWith("co.vigia.bill.*")).isEmpty();
         assertThat(EventFilter.problemWith("co.vigia.vote.tallied")).isEmpty();

@@ -73,6 +73,27 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void documentsJustInsertedArePublishedFromTheirMessagesInOrderAndRemovedFromTheirOutboxes() {
+        String billId = "bill-" + UUID.randomUUID();
+        List<CloudEvent> first = List.of(action(billId, 1), action(billId, 2));
+        List<CloudEvent> second = List.of(action(billId, 3));
+        String firstId = billId + "-a";
+        String secondId = billId + "-b";
+        mongo.insert(parcel(firstId, first), "parcels");
+        mongo.insert(parcel(secondId, second), "parcels");
+
+        relay.afterInsert("parcels", List.of(
+                new OutboxRelay.Inserted(firstId, first.stream().map(OutboxMessage::of).toList()),
+                new OutboxRelay.Inserted(secondId, second.stream().map(OutboxMessage::of).toList())));
+
+        assertThat(receiveIds(billId, 3)).containsExactly(first.get(0).id(), first.get(1).id(), second.get(0).id());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(mongo.findById(firstId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty();
+            assertThat(mongo.findById(secondId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty();
+        });
+    }
+
+    @Test
     void theSweepPublishesWhatACrashLeftBehind() {
         String billId = "bill-" + UUID.randomUUID();
         CloudEvent event = action(billId, 1);

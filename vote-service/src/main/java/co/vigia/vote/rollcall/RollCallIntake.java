@@ -131,11 +131,13 @@ public class RollCallIntake {
                 }
             }
         }
+        List<OutboxRelay.Inserted> inserted = new ArrayList<>();
         for (RollCall roll : toInsert) {
             if (!roll.outbox().isEmpty() && outcomes[indexOfNew.get(roll.externalId())] instanceof IntakeOutcome.Created) {
-                relay.afterWrite(RollCall.COLLECTION, roll.id());
+                inserted.add(new OutboxRelay.Inserted(roll.id(), roll.outbox()));
             }
         }
+        relay.afterInsert(RollCall.COLLECTION, inserted);
 
         // Repeats inside the batch answer like their first occurrence did, or as a conflict.
         for (int i = 0; i < n; i++) {

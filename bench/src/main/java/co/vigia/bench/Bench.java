@@ -1,0 +1,123 @@
+package co.vigia.bench;
+
+import co.vigia.devstack.Service;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The benchmark: starts the stack as run-local.sh does, drives each figure from this process on loopback (every
+ * loop bounded in count and time), measures each beside its raw baseline in the same run, and writes the report.
+ *
+ * <pre>
+ *   ./mvnw -B -ntp -pl bench -am verify -Pbench -DskipTests          the full run: docs/benchmarks.md
+ *   ... -Dvigia.bench.args="--jfr --out bench/target/profile"          with JFR in each service, report elsewhere
+ *   ... -Dvigia.bench.args=--smoke                                      the smoke sizes, report in bench/target
+ * </pre>
+ */
+public final class Bench {
+
+    /** Everything one run measured. */
+    record Results(BenchSettings settings, Instant startedAt, Instant finishedAt, String loadAtStart,
+                   String loadAtEnd, Duration startToHealthy, Duration secondStartToHealthy,
+                   Map<Service, Long> rssAtRest, long benchRssAtRest,
+                   Latencies kafkaRoundTrip, String kafkaLoad, EndToEnd.Result endToEnd, Ingestion.Result ingestion,
+                   FaultTest.Result fault, Fanout.Result fanout) {
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(System.getProperty("vigia.repo", ".")).toAbsolutePath().normalize();
+        boolean jfr = false;
+        boolean smoke = false;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--full" -> { }
+                case "--jfr" -> jfr = true;
+                case "--smoke" -> smoke = true;
+                case "--out" -> out = repo.resolve(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (use --full, --smoke, --jfr, --out <dir>)");
+            }
+        }
+        BenchSettings full = BenchSettings.full(repo, jfr);
+        BenchSettings settings = smoke ? BenchSettings.smoke(repo, repo.resolve("bench/target/bench-smoke"))
+                : out == null ? full : new BenchSettings(true, repo, full.e2eRate(), full.warmup(),
+                full.e2eDuration(), full.e2eBills(), full.matching(), full.nonMatching(), full.kafkaRoundTrip(),
+                full.fanout(), full.fanoutConcurrency(), full.rollCalls(), full.batchSize(), full.faultEvents(),
+                full.deadline(), out, full.workDir(), jfr);
+        Results results = run(settings);
+        Path report = Report.write(results);
+        System.out.println("Wrote " + report);
+        System.out.println(Report.table(results));
+    }
+
+    /**
+     * Runs the figures on two stacks, each started as run-local.sh does: the latency figure (and the footprint under
+     * its load) on the first; ingestion, the fault and the fan-out on a second, fresh one, so that a backlog one figure
+     * leaves behind (or the deliveries it stored, which the embedded MongoDB reads in full where no index serves a
+     * query) cannot slow another. The stacks and the sink are always stopped.
+     */
+    static Results run(BenchSettings s) {
+        Instant startedAt = Instant.now();
+        String loadAtStart = Machine.loadAverage();
+        Duration startToHealthy;
+        Map<Service, Long> rest;
+        long benchRest;
+        Latencies kafka;
+        String kafkaLoad;
+        EndToEnd.Result e2e;
+        log("starting the stack (load average " + loadAtStart + ")");
+        try (BenchStack stack = BenchStack.start(s); WebhookSink sink = WebhookSink.start(8)) {
+            startToHealthy = stack.startedIn;
+            log("stack healthy in " + stack.startedIn.toMillis() + " ms");
+            Machine.sleep(s.full() ? 5000 : 500);
+            rest = stack.rss();
+            benchRest = Machine.rssMiB(ProcessHandle.current().pid());
+
+            log("end to end: " + s.matching() + " matching + " + s.nonMatching() + " other subscriptions");
+            EndToEnd.prepare(stack, sink, s);
+            log("raw Kafka round trip at " + s.e2eRate() + "/s for " + s.kafkaRoundTrip().toSeconds() + " s");
+            kafka = KafkaRoundTrip.measure(stack.kafka(), s.e2eRate(), s.warmup(), s.kafkaRoundTrip(), s.deadline());
+            kafkaLoad = Machine.loadAverage();
+            log("Kafka round trip p50/p95/p99/max ms: " + kafka.summary());
+            log("end to end at " + s.e2eRate() + " votes/s for " + s.e2eDuration().toSeconds() + " s");
+            e2e = EndToEnd.measure(stack, sink, s);
+            log("end to end p50/p95/p99/max ms: " + e2e.webhooks().summary() + " (" + e2e.received() + " of "
+                    + e2e.expected() + " webhooks)");
+        }
+
+        log("starting a fresh stack for ingestion, the fault and the fan-out (load average " + Machine.loadAverage() + ")");
+        try (BenchStack stack = BenchStack.start(s); WebhookSink sink = WebhookSink.start(8)) {
+            log("stack healthy in " + stack.startedIn.toMillis() + " ms");
+            log("ingestion: " + s.rollCalls() + " roll calls of " + Ingestion.MEMBERS + " members");
+            Ingestion.prepare(stack);
+            Ingestion.Result ingestion = Ingestion.measure(stack, s);
+            log(String.format("ingestion %.0f roll calls/s, raw %.0f/s", ingestion.rate(), ingestion.baselineRate()));
+
+            log("fault: " + s.faultEvents() + " events, notify-service killed and restarted");
+            FaultTest.prepare(stack, sink);
+            FaultTest.Result fault = FaultTest.measure(stack, sink, s);
+            log("fault: lost " + fault.lost() + ", duplicates " + fault.duplicates() + ", drained "
+                    + fault.restartToDrained().toMillis() + " ms after the restart");
+
+            log("fan-out: creating " + s.fanout() + " subscriptions");
+            Duration setup = Fanout.prepare(stack, sink, s);
+            log("fan-out: one event to " + s.fanout() + " subscriptions");
+            Fanout.Result fanout = Fanout.measure(stack, sink, s, setup);
+            log(String.format("fan-out %.0f deliveries/s, raw HttpClient %.0f/s", fanout.rate(), fanout.baselineRate()));
+
+            return new Results(s, startedAt, Instant.now(), loadAtStart, Machine.loadAverage(), startToHealthy,
+                    stack.startedIn, rest, benchRest, kafka, kafkaLoad, e2e, ingestion, fault, fanout);
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[bench " + Instant.now() + "] " + message);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,160 @@
+package co.vigia.bench;
+
+import co.vigia.devstack.DevStack;
+import co.vigia.devstack.Service;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The stack as run-local.sh starts it (devstack: embedded Kafka and MongoDB in this JVM, the three service jars as
+ * processes), on random ports, and the API steps the figures take: bills, subscribers, subscriptions.
+ */
+final class BenchStack implements AutoCloseable {
+
+    static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final DevStack stack;
+    final Duration startedIn;
+    final String operatorKey;
+    final ServiceClient bill;
+    final ServiceClient vote;
+    final ServiceClient notify;
+
+    private BenchStack(DevStack stack, Duration startedIn, String operatorKey) {
+        this.stack = stack;
+        this.startedIn = startedIn;
+        this.operatorKey = operatorKey;
+        this.bill = new ServiceClient(stack.service(Service.BILL).baseUrl(), operatorKey);
+        this.vote = new ServiceClient(stack.service(Service.VOTE).baseUrl(), operatorKey);
+        this.notify = new ServiceClient(stack.service(Service.NOTIFY).baseUrl(), operatorKey);
+    }
+
+    /**
+     * Starts the stack and times it from the first process to all healthy. With {@code jfr}, every service records a
+     * JFR profile into {@code workDir/jfr} (a directory: JFR names each file after its process).
+     */
+    static BenchStack start(BenchSettings settings) {
+        String operatorKey = "bench-" + UUID.randomUUID();
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        if (settings.jfr()) {
+            Path jfrDir = settings.workDir().resolve("jfr").toAbsolutePath();
+            jfrDir.toFile().mkdirs();
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfrDir + "/");
+        }
+        DevStack.Config config = DevStack.config().randomPorts()
+                .repoRoot(settings.repo())
+                .logDir(settings.workDir().resolve("logs"))
+                .operatorKey(operatorKey)
+                .partitions(3)
+                .jvmOptions(jvm)
+                // a local sink on loopback; a short retry schedule so the fault figure drains in seconds
+                .env("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1")
+                .env("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s")
+                .env("VIGIA_KAFKA_PARTITIONS", "3");
+        DevStack stack = config.build();
+        long started = System.nanoTime();
+        try {
+            stack.start(START_TIMEOUT);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return new BenchStack(stack, Duration.ofNanos(System.nanoTime() - started), operatorKey);
+    }
+
+    DevStack devstack() {
+        return stack;
+    }
+
+    String kafka() {
+        return stack.kafka().bootstrapServers();
+    }
+
+    String mongoUri(String database) {
+        return stack.mongo().uri(database);
+    }
+
+    /** Resident memory of each service process, in MiB. */
+    Map<Service, Long> rss() {
+        Map<Service, Long> rss = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            rss.put(s, Machine.rssMiB(stack.service(s).pid()));
+        }
+        return rss;
+    }
+
+    /** A bill in bill-service, so vote-service tallies votes on it at once. */
+    void bill(String id, String originChamber) {
+        bill.post("/api/bills", Map.of("id", id, "title", "Proyecto " + id, "summary", "A bill for the benchmarks",
+                "kind", "ORDINARY", "originChamber", originChamber, "filedOn", "2023-03-15",
+                "topics", List.of("benchmarks")), true);
+    }
+
+    /** An NGO, created by the operator; returns its API key. */
+    String subscriber(String name) {
+        return notify.post("/api/subscribers", Map.of("name", name, "contactEmail", name + "@ngo.example"))
+                .path("apiKey").asString();
+    }
+
+    /** A subscription to {@code co.vigia.vote.tallied} on {@code billIds}, delivered to {@code url}. */
+    void subscribe(String ngoKey, String url, List<String> billIds) {
+        notify.as(ngoKey).post("/api/subscriptions", Map.of("url", url, "eventTypes", List.of("co.vigia.vote.tallied"),
+                "billIds", billIds, "description", "benchmark"));
+    }
+
+    /**
+     * {@code count} subscriptions, ten per NGO (notify-service's endpoint limit per subscriber), created on
+     * {@code threads} threads; {@code billIdsOf} and {@code urlOf} give each its bills and endpoint by index.
+     */
+    void subscriptions(String prefix, int count, int threads, java.util.function.IntFunction<List<String>> billIdsOf,
+                       java.util.function.IntFunction<String> urlOf) {
+        int perNgo = 10;
+        int ngos = (count + perNgo - 1) / perNgo;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int n = 0; n < ngos; n++) {
+                int ngo = n;
+                work.add(pool.submit(() -> {
+                    String key = subscriber(prefix + "-ngo-" + ngo);
+                    for (int i = ngo * perNgo; i < Math.min(count, (ngo + 1) * perNgo); i++) {
+                        subscribe(key, urlOf.apply(i), billIdsOf.apply(i));
+                    }
+                }));
+            }
+            for (int n = 0; n < work.size(); n++) {
+                work.get(n).get(10, java.util.concurrent.TimeUnit.MINUTES);
+                if ((n + 1) % 100 == 0) {
+                    Bench.log("  " + Math.min(count, (n + 1) * perNgo) + " of " + count + " " + prefix + " subscriptions");
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("creating subscriptions failed: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("creating subscriptions took over 10 minutes", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A totals-only committee roll call without quorum: a {@code co.vigia.vote.tallied} event that moves nothing. */
+    static Map<String, Object> rollCallWithoutQuorum(String externalId, String billId) {
+        return Map.of("externalId", externalId, "billId", billId, "chamber", "SENATE",
+                "body", Map.of("kind", "COMMITTEE", "name", "Comisión Primera"), "debate", "FIRST",
+                "date", "2023-05-10", "motion", "Aprobar el informe de ponencia", "seats", 19,
+                "totals", Map.of("yes", 3, "no", 2, "abstain", 0, "absent", 14));
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}

@@ -1,0 +1,110 @@
+package co.vigia.bench;
+
+import co.vigia.devstack.Service;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Figure 1: a vote POSTed to vote-service → its signed webhook received by a local sink, at a steady rate, each vote
+ * matching {@code matching} subscriptions while {@code nonMatching} others (other bills) must be filtered out. Each
+ * webhook is one sample, timed from the moment its vote's POST was scheduled to start (so the POST itself, the
+ * outbox relay, Kafka, notify's intake and its delivery are all inside). Also samples the services' RSS under load.
+ */
+final class EndToEnd {
+
+    record Result(Latencies webhooks, Latencies posts, int votes, long expected, long received, long distinct,
+                  long failedPosts, Map<Service, Long> peakRss, long peakBenchRss, String loadAverage) {
+    }
+
+    private EndToEnd() {
+    }
+
+    static void prepare(BenchStack stack, WebhookSink sink, BenchSettings s) {
+        List<String> bills = bills(s);
+        for (String bill : bills) {
+            stack.bill(bill, "SENATE");
+        }
+        stack.subscriptions("e2e-match", s.matching(), 4, i -> bills, i -> sink.url("e2e", "m" + i));
+        // other NGOs follow other bills: every vote is checked against their filters and matches none
+        stack.subscriptions("e2e-other", s.nonMatching(), 4, i -> List.of("e2e-unfollowed-" + i),
+                i -> sink.url("e2e-other", "o" + i));
+    }
+
+    static List<String> bills(BenchSettings s) {
+        List<String> bills = new ArrayList<>();
+        for (int i = 0; i < s.e2eBills(); i++) {
+            bills.add("e2e-bill-" + i);
+        }
+        return bills;
+    }
+
+    static Result measure(BenchStack stack, WebhookSink sink, BenchSettings s) {
+        List<String> bills = bills(s);
+        Map<String, Long> scheduledAt = new ConcurrentHashMap<>();
+        Latencies webhooks = new Latencies();
+        Latencies posts = new Latencies();
+        AtomicLong failedPosts = new AtomicLong();
+        WebhookSink.Group group = sink.group("e2e");
+        group.listener = (path, webhookId, body, arrived) -> {
+            String externalId = ServiceClient.JSON.readTree(body).path("data").path("externalId").asString("");
+            Long scheduled = scheduledAt.get(externalId);
+            if (scheduled != null && externalId.startsWith("e2e-m-")) {
+                webhooks.record(arrived - scheduled);
+            }
+        };
+        // warm-up: the same load, not recorded (its webhooks carry e2e-w- ids)
+        Pacer.run(s.e2eRate(), s.warmup(), (i, scheduled) -> post(stack, "e2e-w-" + i, bills.get(i % bills.size()),
+                scheduled, scheduledAt, null, failedPosts));
+        Map<Service, Long> peak = new ConcurrentHashMap<>();
+        AtomicLong peakBench = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                stack.rss().forEach((service, mib) -> peak.merge(service, mib, Math::max));
+                peakBench.accumulateAndGet(Machine.rssMiB(ProcessHandle.current().pid()), Math::max);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-rss-sampler");
+        sampler.setDaemon(true);
+        long before = group.requests();
+        sampler.start();
+        int votes = Pacer.run(s.e2eRate(), s.e2eDuration(), (i, scheduled) -> post(stack, "e2e-m-" + i,
+                bills.get(i % bills.size()), scheduled, scheduledAt, posts, failedPosts));
+        String load = Machine.loadAverage();
+        long expected = (long) votes * s.matching();
+        Machine.await(s.deadline(), () -> webhooks.count() >= expected);
+        sampler.interrupt();
+        group.listener = null;
+        return new Result(webhooks, posts, votes, expected, webhooks.count(), group.distinct(),
+                failedPosts.get(), peak, peakBench.get(), load);
+    }
+
+    private static void post(BenchStack stack, String externalId, String bill, long scheduled,
+                             Map<String, Long> scheduledAt, Latencies posts, AtomicLong failed) {
+        scheduledAt.put(externalId, scheduled);
+        String json = ServiceClient.JSON.writeValueAsString(BenchStack.rollCallWithoutQuorum(externalId, bill));
+        ServiceClient.HTTP.sendAsync(stack.vote.request("POST", "/api/votes", json), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, error) -> {
+                    if (error != null || response.statusCode() != 201) {
+                        failed.incrementAndGet();
+                    } else if (posts != null) {
+                        posts.record(System.nanoTime() - scheduled);
+                    }
+                });
+    }
+
+    /** The {@code data} of a sampled webhook body, for the report. */
+    static JsonNode sample(WebhookSink sink) {
+        String body = sink.group("e2e").sampleBody;
+        return body == null ? null : ServiceClient.JSON.readTree(body);
+    }
+}

@@ -1,0 +1,160 @@
+package co.vigia.bench;
+
+import co.vigia.devstack.Service;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bson.Document;
+
+/**
+ * Figure 2: one event fanned out to {@code fanout} subscriptions, each a signed webhook with its delivery record, to
+ * the local sink. Baseline: a plain {@link HttpClient} POST loop to the same sink, at notify-service's concurrency,
+ * each request signed (HMAC-SHA256, as Standard Webhooks) with the same body.
+ */
+final class Fanout {
+
+    record Result(int subscriptions, Duration setup, long delivered, long distinct, Duration eventToLast,
+                  Duration firstToLast, double rate, double baselineRate, long baselineErrors, String loadAverage) {
+    }
+
+    private Fanout() {
+    }
+
+    /**
+     * Ten subscriptions through the API (one NGO), then the rest as copies of the first one's stored document, each
+     * with its own id, endpoint and {@code whsec_} secret, written straight into notify-service's database: through
+     * the API each takes tens of milliseconds on this shared machine, minutes for ten thousand, and the figure is
+     * about delivering, not subscribing.
+     */
+    static Duration prepare(BenchStack stack, WebhookSink sink, BenchSettings s) {
+        long started = System.nanoTime();
+        stack.bill("fanout-bill", "SENATE");
+        int viaApi = Math.min(10, s.fanout());
+        stack.subscriptions("fanout", viaApi, 1, i -> List.of("fanout-bill"), i -> sink.url("fanout", "s" + i));
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri(Service.NOTIFY.database()))) {
+            MongoCollection<Document> subscriptions = mongo.getDatabase(Service.NOTIFY.database())
+                    .getCollection("subscriptions");
+            Document template = subscriptions.find(Filters.eq("url", sink.url("fanout", "s0"))).first();
+            if (template == null) {
+                throw new IllegalStateException("the subscription created through the API is not in "
+                        + Service.NOTIFY.database() + ".subscriptions");
+            }
+            SecureRandom random = new SecureRandom();
+            List<Document> copies = new ArrayList<>();
+            for (int i = viaApi; i < s.fanout(); i++) {
+                byte[] key = new byte[24];
+                random.nextBytes(key);
+                Document copy = new Document(template);
+                copy.put("_id", UUID.randomUUID().toString());
+                copy.put("url", sink.url("fanout", "s" + i));
+                Document secret = new Document(template.getList("secrets", Document.class).get(0));
+                secret.put("secret", "whsec_" + Base64.getEncoder().encodeToString(key));
+                copy.put("secrets", List.of(secret));
+                copies.add(copy);
+                if (copies.size() == 1000 || i == s.fanout() - 1) {
+                    subscriptions.insertMany(copies);
+                    copies.clear();
+                }
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static Result measure(BenchStack stack, WebhookSink sink, BenchSettings s, Duration setup) {
+        WebhookSink.Group group = sink.group("fanout");
+        long posted = System.nanoTime();
+        stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum("fanout-v-0", "fanout-bill"));
+        Machine.await(s.deadline(), () -> group.distinct() >= s.fanout());
+        String load = Machine.loadAverage();
+        // with nothing delivered, the figure is 0 over the whole wait rather than a rate over nothing
+        long last = group.distinct() == 0 ? System.nanoTime() : group.lastNanos.get();
+        long first = group.distinct() == 0 ? last : group.firstNanos.get();
+        Duration eventToLast = Duration.ofNanos(last - posted);
+        double rate = group.distinct() / (eventToLast.toNanos() / 1e9);
+        String body = group.sampleBody == null ? "{\"type\":\"co.vigia.vote.tallied\",\"data\":{}}" : group.sampleBody;
+        long[] baseline = baseline(sink, s.fanout(), s.fanoutConcurrency(), body);
+        double baselineRate = s.fanout() / (baseline[0] / 1e9);
+        return new Result(s.fanout(), setup, group.requests(), group.distinct(), eventToLast,
+                Duration.ofNanos(last - first), rate, baselineRate, baseline[1], load);
+    }
+
+    /** Returns {elapsed nanos, errors} of {@code count} signed POSTs on {@code concurrency} threads. */
+    static long[] baseline(WebhookSink sink, int count, int concurrency, String body) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        byte[] key = "bench-baseline-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                workers.add(pool.submit(() -> {
+                    Mac mac = hmac(key);
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        String id = "baseline-" + i;
+                        long timestamp = System.currentTimeMillis() / 1000;
+                        String signature = "v1," + Base64.getEncoder().encodeToString(
+                                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(sink.url("fanout-baseline", "b" + (i % 1000))))
+                                .timeout(Duration.ofSeconds(30)).header("content-type", "application/json")
+                                .header("webhook-id", id).header("webhook-timestamp", Long.toString(timestamp))
+                                .header("webhook-signature", signature)
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                        try {
+                            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                            if (response.statusCode() / 100 != 2) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (java.io.IOException e) {
+                            errors.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the HttpClient baseline failed: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new long[] {System.nanoTime() - started, errors.get()};
+    }
+
+    private static Mac hmac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        }
+    }
+}

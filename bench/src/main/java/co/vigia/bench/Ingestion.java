@@ -1,0 +1,218 @@
+package co.vigia.bench;
+
+import co.vigia.contracts.Topics;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
+
+/**
+ * Figure 3: roll calls of 188 members (the House's plenary) through {@code POST /api/votes:batch} until each one's
+ * {@code co.vigia.vote.tallied} event is on Kafka. Baseline: the same documents inserted straight into the same
+ * MongoDB server in the same batches, plus one raw Kafka send per roll call (of a real tallied event's bytes), until
+ * a consumer has them all.
+ */
+final class Ingestion {
+
+    static final int MEMBERS = 188;
+
+    record Result(int rollCalls, int batchSize, Duration elapsed, double rate, long events, Duration baselineElapsed,
+                  double baselineRate, int requestBytes, String loadAverage) {
+    }
+
+    private Ingestion() {
+    }
+
+    static void prepare(BenchStack stack) {
+        for (int b = 0; b < 10; b++) {
+            stack.bill("ingest-bill-" + b, "HOUSE");
+        }
+    }
+
+    /** A plenary roll call of the House without quorum (most members absent): it is tallied and moves nothing. */
+    static Map<String, Object> rollCall(int n) {
+        List<Map<String, Object>> members = new ArrayList<>(MEMBERS);
+        String[] parties = {"Pacto Histórico", "Liberal", "Conservador", "Centro Democrático", "Cambio Radical",
+            "Alianza Verde", "La U"};
+        for (int m = 0; m < MEMBERS; m++) {
+            String vote = m < 60 ? "YES" : m < 80 ? "NO" : m < 85 ? "ABSTAIN" : "ABSENT";
+            members.add(Map.of("memberId", "rep-" + m, "name", "Representante " + m, "party", parties[m % parties.length],
+                    "vote", vote));
+        }
+        Map<String, Object> roll = new LinkedHashMap<>();
+        roll.put("externalId", "ingest-" + n);
+        roll.put("billId", "ingest-bill-" + (n % 10));
+        roll.put("chamber", "HOUSE");
+        roll.put("body", Map.of("kind", "PLENARY"));
+        roll.put("debate", "SECOND");
+        roll.put("date", "2023-06-01");
+        roll.put("motion", "Aprobar el articulado en segundo debate");
+        roll.put("seats", MEMBERS);
+        roll.put("members", members);
+        return roll;
+    }
+
+    static Result measure(BenchStack stack, BenchSettings s) {
+        List<String> batches = new ArrayList<>();
+        for (int from = 0; from < s.rollCalls(); from += s.batchSize()) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int n = from; n < Math.min(s.rollCalls(), from + s.batchSize()); n++) {
+                batch.add(rollCall(n));
+            }
+            batches.add(ServiceClient.JSON.writeValueAsString(batch));
+        }
+        EventCounter events = new EventCounter(stack.kafka(), Topics.VOTE_EVENTS, s.rollCalls());
+        long started = System.nanoTime();
+        for (String batch : batches) {
+            try {
+                HttpResponse<String> response = ServiceClient.HTTP.send(
+                        stack.vote.request("POST", "/api/votes:batch", batch), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("votes:batch answered " + response.statusCode() + ": "
+                            + response.body().substring(0, Math.min(300, response.body().length())));
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("votes:batch failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        events.awaitAll(s.deadline());
+        Duration elapsed = Duration.ofNanos(events.lastNanos() - started);
+        String load = Machine.loadAverage();
+        String sampleEvent = events.sample();
+        events.close();
+        Duration baseline = baseline(stack, s, sampleEvent == null ? batches.get(0).substring(0, 1000) : sampleEvent);
+        return new Result(s.rollCalls(), s.batchSize(), elapsed, events.count() / (elapsed.toNanos() / 1e9),
+                events.count(), baseline, s.rollCalls() / (baseline.toNanos() / 1e9), batches.get(0).length(), load);
+    }
+
+    private static Duration baseline(BenchStack stack, BenchSettings s, String eventValue) {
+        String topic = "bench-ingest";
+        KafkaRoundTrip.createTopic(stack.kafka(), topic, 3);
+        List<List<Document>> docs = new ArrayList<>();
+        for (int from = 0; from < s.rollCalls(); from += s.batchSize()) {
+            List<Document> batch = new ArrayList<>();
+            for (int n = from; n < Math.min(s.rollCalls(), from + s.batchSize()); n++) {
+                batch.add(Document.parse(ServiceClient.JSON.writeValueAsString(rollCall(n))));
+            }
+            docs.add(batch);
+        }
+        EventCounter consumed = new EventCounter(stack.kafka(), topic, s.rollCalls());
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri("bench-raw"));
+             KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaRoundTrip.producer(stack.kafka()))) {
+            MongoCollection<Document> rolls = mongo.getDatabase("bench-raw").getCollection("roll_calls");
+            long started = System.nanoTime();
+            for (List<Document> batch : docs) {
+                rolls.insertMany(batch);
+                List<Future<RecordMetadata>> sends = new ArrayList<>();
+                for (Document d : batch) {
+                    sends.add(producer.send(new ProducerRecord<>(topic, d.getString("billId"), eventValue)));
+                }
+                for (Future<RecordMetadata> f : sends) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+            }
+            consumed.awaitAll(s.deadline());
+            Duration elapsed = Duration.ofNanos(consumed.lastNanos() - started);
+            // the in-memory server holds these in the benchmark's heap; the figures after this need none of them
+            mongo.getDatabase("bench-raw").drop();
+            return elapsed;
+        } catch (Exception e) {
+            throw new IllegalStateException("the raw ingestion baseline failed: " + e, e);
+        } finally {
+            consumed.close();
+        }
+    }
+
+    /** Counts the tallied events (or baseline records) of this figure on a topic, from its end at creation. */
+    static final class EventCounter implements AutoCloseable {
+        private final KafkaConsumer<String, String> consumer;
+        private final int expected;
+        private final Set<String> seen = new HashSet<>();
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final Thread reader;
+        private volatile long last;
+        private volatile String sample;
+
+        EventCounter(String bootstrap, String topic, int expected) {
+            this.consumer = KafkaRoundTrip.atEnd(bootstrap, topic);
+            this.expected = expected;
+            this.reader = new Thread(this::read, "bench-ingest-consumer");
+            reader.start();
+        }
+
+        private void read() {
+            int baseline = 0;
+            while (!stop.get()) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                    String value = r.value();
+                    String id;
+                    if (!r.topic().equals(Topics.VOTE_EVENTS)) {
+                        id = "raw-" + baseline++; // the baseline's copies of one event: count records
+                    } else if (value.contains("\"co.vigia.vote.tallied\"") && value.contains("\"externalId\":\"ingest-")) {
+                        int at = value.indexOf("\"externalId\":\"") + 14;
+                        id = value.substring(at, value.indexOf('"', at));
+                    } else {
+                        continue;
+                    }
+                    synchronized (seen) {
+                        if (seen.add(id)) {
+                            last = System.nanoTime();
+                            if (sample == null) {
+                                sample = value;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        int count() {
+            synchronized (seen) {
+                return seen.size();
+            }
+        }
+
+        void awaitAll(Duration within) {
+            Machine.await(within, () -> count() >= expected);
+        }
+
+        /** When the last new one arrived; now, when none did (so a rate over nothing is 0, not infinite). */
+        long lastNanos() {
+            return last == 0 ? System.nanoTime() : last;
+        }
+
+        String sample() {
+            return sample;
+        }
+
+        @Override
+        public void close() {
+            stop.set(true);
+            try {
+                reader.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            consumer.close();
+        }
+    }
+}

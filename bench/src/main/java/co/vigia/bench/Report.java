@@ -1,0 +1,206 @@
+package co.vigia.bench;
+
+import co.vigia.devstack.Service;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes {@code benchmarks.md} and its latency plot from one run's results; every figure comes from that run. */
+final class Report {
+
+    static final String FILE = "benchmarks.md";
+    static final String PLOT = "benchmarks-latency.png";
+    static final String PROFILING = "benchmarks-profiling.md";
+
+    static final double E2E_P99_TARGET_MS = 250;
+    static final double E2E_RATIO_TARGET = 20;
+    static final double FANOUT_TARGET = 0.60;
+    static final double INGESTION_TARGET = 0.50;
+
+    private Report() {
+    }
+
+    static Path write(Bench.Results r) {
+        Path dir = r.settings().reportDir();
+        try {
+            Files.createDirectories(dir);
+            LatencyPlot.write(dir.resolve(PLOT), "End to end (vote POST → webhook) beside the raw Kafka round trip, "
+                    + r.settings().e2eRate() + "/s", List.of(
+                    new LatencyPlot.Series("Vigía: vote POST → signed webhook at the sink", new Color(200, 60, 40),
+                            r.endToEnd().webhooks().copy()),
+                    new LatencyPlot.Series("raw Kafka produce → consume", new Color(40, 90, 200),
+                            r.kafkaRoundTrip().copy())));
+            Path file = dir.resolve(FILE);
+            Files.writeString(file, markdown(r));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean e2eMet(Bench.Results r) {
+        double p99 = r.endToEnd().webhooks().millis(99);
+        return r.endToEnd().received() >= r.endToEnd().expected() && p99 < E2E_P99_TARGET_MS
+                && p99 <= E2E_RATIO_TARGET * r.kafkaRoundTrip().millis(99);
+    }
+
+    static String table(Bench.Results r) {
+        EndToEnd.Result e2e = r.endToEnd();
+        Fanout.Result fan = r.fanout();
+        Ingestion.Result in = r.ingestion();
+        FaultTest.Result f = r.fault();
+        double p99Ratio = e2e.webhooks().millis(99) / Math.max(0.001, r.kafkaRoundTrip().millis(99));
+        double fanRatio = fan.rate() / fan.baselineRate();
+        double inRatio = in.rate() / in.baselineRate();
+        StringBuilder t = new StringBuilder();
+        t.append("| figure | Vigía | baseline, same run | Vigía / baseline | target | met |\n");
+        t.append("|---|---|---|---|---|---|\n");
+        t.append(row("1. end to end, vote POST → webhook, p50 / p95 / p99 / max (ms), " + r.settings().e2eRate()
+                        + " votes/s × " + r.settings().e2eDuration().toSeconds() + " s",
+                e2e.webhooks().summary() + (e2e.received() < e2e.expected()
+                        ? " (only " + e2e.received() + " of " + e2e.expected() + " webhooks)" : ""),
+                "raw Kafka produce → consume: " + r.kafkaRoundTrip().summary(),
+                fmt("p99 × %.1f", p99Ratio),
+                "p99 < " + (int) E2E_P99_TARGET_MS + " ms and ≤ " + (int) E2E_RATIO_TARGET + "× raw",
+                e2eMet(r)));
+        t.append(row("2. fan-out, one event → " + fan.subscriptions() + " subscriptions (deliveries/s)",
+                fmt("%.0f", fan.rate()), fmt("plain HttpClient POST loop, %d threads: %.0f",
+                        r.settings().fanoutConcurrency(), fan.baselineRate()),
+                fmt("%.0f %%", 100 * fanRatio), "≥ 60 %", fanRatio >= FANOUT_TARGET && fan.distinct() >= fan.subscriptions()));
+        t.append(row("3. ingestion, " + Ingestion.MEMBERS + "-member roll calls via votes:batch → tallied event on Kafka"
+                        + " (roll calls/s)", fmt("%.0f", in.rate()),
+                fmt("raw MongoDB insertMany + Kafka send: %.0f", in.baselineRate()), fmt("%.0f %%", 100 * inRatio),
+                "≥ 50 %", inRatio >= INGESTION_TARGET && in.events() >= in.rollCalls()));
+        long rest = r.rssAtRest().values().stream().mapToLong(Long::longValue).sum();
+        long load = e2e.peakRss().values().stream().mapToLong(Long::longValue).sum();
+        t.append(row("4. footprint: three services' RSS at rest / peak under load 1; start to all healthy",
+                fmt("%d MiB / %d MiB; %.1f s", rest, load, r.startToHealthy().toMillis() / 1000.0),
+                fmt("embedded Kafka + MongoDB + load driver (one JVM): %d MiB / %d MiB", r.benchRssAtRest(),
+                        e2e.peakBenchRss()), "", "(no target)", null));
+        t.append(row("5. fault: notify-service SIGKILLed mid-stream and restarted, " + f.events() + " events",
+                fmt("lost %d, duplicates %d, drained %.1f s after the restart", f.lost(), f.duplicates(),
+                        f.restartToDrained().toMillis() / 1000.0), "", "", "0 lost", f.lost() == 0 && f.drained()));
+        return t.toString();
+    }
+
+    private static String markdown(Bench.Results r) {
+        BenchSettings s = r.settings();
+        EndToEnd.Result e2e = r.endToEnd();
+        Fanout.Result fan = r.fanout();
+        Ingestion.Result in = r.ingestion();
+        FaultTest.Result f = r.fault();
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Vigía beside the raw limits of the same machine, every figure and its baseline measured in one run "
+                + "(generated by `bench`; do not edit by hand).\n\n");
+        md.append("```bash\n./mvnw -B -ntp -pl bench -am verify -Pbench -DskipTests\n```\n\n");
+        md.append("| run | |\n|---|---|\n");
+        md.append("| date | ").append(DateTimeFormatter.ISO_INSTANT.format(r.startedAt())).append(" → ")
+                .append(DateTimeFormatter.ISO_INSTANT.format(r.finishedAt())).append(" (")
+                .append(java.time.Duration.between(r.startedAt(), r.finishedAt()).toSeconds()).append(" s)|\n");
+        md.append("| machine | ").append(Machine.cores()).append(" cores, ")
+                .append(fmt("%.1f GiB", Machine.memoryMiB() / 1024.0)).append(" memory, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
+                .append(System.getProperty("java.version")).append(" |\n");
+        md.append("| load average (1/5/15 min) | at start ").append(r.loadAtStart()).append("; after the Kafka baseline ")
+                .append(r.kafkaLoad()).append("; after the end-to-end load ").append(e2e.loadAverage())
+                .append("; at the end ").append(r.loadAtEnd())
+                .append(" (the machine is shared with other engineers' builds) |\n");
+        md.append("| stack | as `./run-local.sh` starts it (devstack): embedded Kafka (KRaft) and MongoDB "
+                + "(mongo-java-server, in memory) inside the benchmark's JVM, the three services as JVMs "
+                + "(`-Xmx256m -XX:+UseSerialGC`), 3 partitions a topic; load from the benchmark's JVM on loopback. Figures 1 and 4 "
+                + "on one stack; 3, 5 and 2 (in that order) on a second, fresh one, so no figure inherits another's backlog |\n\n");
+        md.append(table(r)).append('\n');
+        if (Files.exists(s.reportDir().resolve(PROFILING))) {
+            md.append("What was profiled, what was fixed, and the figures before and after: [")
+                    .append(PROFILING).append("](").append(PROFILING).append(").\n\n");
+        }
+
+        md.append("## 1. End to end\n\n");
+        md.append("![latency distribution](").append(PLOT).append(")\n\n");
+        md.append(fmt("%d votes at %d/s (after %d s of unrecorded warm-up at the same rate), each a `POST /api/votes` "
+                        + "(a totals-only committee roll call) on one of %d bills. %d subscriptions follow those bills; "
+                        + "%d others (%d NGOs) follow other bills, so every event is filtered against %d subscriptions. "
+                        + "Each webhook is one sample, timed from the moment its vote's POST was scheduled (open loop: "
+                        + "a stall delays the schedule into the figures) to its arrival at the sink: vote-service's "
+                        + "write, the outbox relay, Kafka, notify-service's intake, delivery record, signing and POST.\n\n",
+                e2e.votes(), s.e2eRate(), s.warmup().toSeconds(), s.e2eBills(), s.matching(), s.nonMatching(),
+                (s.nonMatching() + 9) / 10, s.matching() + s.nonMatching()));
+        md.append("| | p50 | p90 | p95 | p99 | p99.9 | max | samples |\n|---|---|---|---|---|---|---|---|\n");
+        md.append(percentiles("webhook received (Vigía)", e2e.webhooks()));
+        md.append(percentiles("vote POST answered 201 (Vigía)", e2e.posts()));
+        md.append(percentiles("raw Kafka produce → consume, " + s.e2eRate() + "/s, 1 KB", r.kafkaRoundTrip()));
+        md.append(fmt("\nWebhooks: %d expected, %d received (%d distinct); failed vote POSTs: %d.\n\n", e2e.expected(),
+                e2e.received(), e2e.distinct(), e2e.failedPosts()));
+
+        md.append("## 2. Fan-out\n\n");
+        md.append(fmt("One vote on a bill that %d subscriptions follow (ten created through the API, the others copies "
+                        + "of the first one's stored document with their own id, endpoint and secret, written into "
+                        + "notify-service's database: through the API they take minutes on this machine), each delivery "
+                        + "signed and recorded in MongoDB, to the sink (a JDK `HttpServer`, 8 threads, answering 204). "
+                        + "Rate = distinct deliveries / time from the vote POST to the last delivery (%.1f s; "
+                        + "first → last delivery %.1f s). %d requests, %d distinct. Creating the subscriptions "
+                        + "took %.1f s (not counted). Baseline: %d signed POSTs of the same body to the same sink "
+                        + "from a plain `java.net.http.HttpClient` on %d threads (notify-service's "
+                        + "`VIGIA_WEBHOOK_MAX_CONCURRENCY`), %d errors. Load average after: %s.\n\n",
+                fan.subscriptions(), fan.eventToLast().toMillis() / 1000.0,
+                fan.firstToLast().toMillis() / 1000.0, fan.delivered(), fan.distinct(), fan.setup().toMillis() / 1000.0,
+                fan.subscriptions(), s.fanoutConcurrency(), fan.baselineErrors(), fan.loadAverage()));
+
+        md.append("## 3. Ingestion\n\n");
+        md.append(fmt("%d plenary roll calls of the House, %d named members each, in batches of %d (%d KB a request) "
+                        + "through `POST /api/votes:batch`, one after another, timed from the first request to the "
+                        + "last `co.vigia.vote.tallied` event seen by a consumer on `vote-events` (%d of %d): %.1f s. "
+                        + "Baseline: the same documents `insertMany`'d in the same batches into the same MongoDB server, "
+                        + "and per roll call one Kafka send of a real tallied event's bytes (acks=all, awaited per batch), "
+                        + "until a consumer had them all: %.1f s. Load average after: %s.\n\n",
+                in.rollCalls(), Ingestion.MEMBERS, in.batchSize(), in.requestBytes() / 1024, in.events(), in.rollCalls(),
+                in.elapsed().toMillis() / 1000.0, in.baselineElapsed().toMillis() / 1000.0, in.loadAverage()));
+
+        md.append("## 4. Footprint\n\n");
+        md.append(fmt("Start to all healthy (embedded Kafka and MongoDB, then the three services started together, each "
+                + "UP with its Kafka and MongoDB components): %.1f s (the second stack, for figures 2, 3 and 5: "
+                + "%.1f s).\n\n", r.startToHealthy().toMillis() / 1000.0, r.secondStartToHealthy().toMillis() / 1000.0));
+        md.append("| process | RSS at rest (MiB) | peak RSS under load 1 (MiB) |\n|---|---|---|\n");
+        for (Service service : Service.values()) {
+            md.append("| ").append(service.artifact()).append(" | ").append(r.rssAtRest().get(service)).append(" | ")
+                    .append(e2e.peakRss().getOrDefault(service, 0L)).append(" |\n");
+        }
+        md.append(fmt("| benchmark JVM: embedded Kafka + MongoDB + load driver + sink | %d | %d |\n\n",
+                r.benchRssAtRest(), e2e.peakBenchRss()));
+
+        md.append("## 5. Fault: notify-service killed mid-stream\n\n");
+        md.append(fmt("%d votes posted in batches of %d (a steady stream), each matching one of %d subscriptions over "
+                        + "%d bills. Once %d webhooks had arrived, notify-service got SIGKILL, stayed down 3 s, and was "
+                        + "started again (healthy %.1f s after the kill). Accepted %d; delivered %d distinct; "
+                        + "**lost %d** (not delivered within the bound of %d s after the restart); duplicates %d (%d requests; a delivery made but not yet recorded when the "
+                        + "process died is sent again: at-least-once, the `webhook-id` lets a consumer drop it); "
+                        + "drained %.1f s after the restart (%.1f s after the kill)%s. Load average after: %s.\n",
+                f.events(), s.batchSize(), FaultTest.SUBSCRIPTIONS, FaultTest.BILLS, f.deliveredAtKill(),
+                f.killToHealthy().toMillis() / 1000.0, f.accepted(), f.delivered(), f.lost(), s.deadline().toSeconds(),
+                f.duplicates(),
+                f.requests(), f.restartToDrained().toMillis() / 1000.0, f.killToDrained().toMillis() / 1000.0,
+                f.drained() ? "" : " — **not drained within " + s.deadline().toSeconds() + " s**", f.loadAverage()));
+        return md.toString();
+    }
+
+    private static String percentiles(String label, Latencies l) {
+        return fmt("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d |\n", label, l.millis(50), l.millis(90),
+                l.millis(95), l.millis(99), l.millis(99.9), l.maxMillis(), l.count());
+    }
+
+    private static String row(String figure, String vigia, String baseline, String ratio, String target, Boolean met) {
+        return "| " + figure + " | " + vigia + " | " + baseline + " | " + ratio + " | " + target + " | "
+                + (met == null ? "—" : met ? "**met**" : "**missed**") + " |\n";
+    }
+
+    static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
