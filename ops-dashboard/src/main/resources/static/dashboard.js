@@ -61,8 +61,8 @@ function renderServices(services) {
   const cards = services.map((s) => el("div", { class: "card " + s.status, "data-service": s.name },
     el("h3", {}, el("a", { href: s.url + "/actuator/health", target: "_blank", rel: "noopener" }, s.name),
       el("span", { class: "status " + s.status }, s.status)),
-    el("div", {}, Object.entries(s.components || {})
-      .filter(([name]) => ["kafka", "mongo"].includes(name))
+    el("div", {}, ["kafka", "mongo"].filter((name) => s.components && s.components[name])
+      .map((name) => [name, s.components[name]])
       .map(([name, status]) => el("span", { class: "component " + status, "data-component": name },
         (status === "UP" ? "● " : "○ ") + name + " " + status))),
     s.problem ? el("p", { class: "problem" }, s.problem) : ""));
