@@ -25,7 +25,7 @@ final class LatencyPlot {
 
     private static final int WIDTH = 960;
     private static final int HEIGHT = 560;
-    private static final int LEFT = 80;
+    private static final int LEFT = 100;
     private static final int RIGHT = 30;
     private static final int TOP = 50;
     private static final int BOTTOM = 70;

@@ -115,7 +115,8 @@ final class Report {
         md.append("| stack | as `./run-local.sh` starts it (devstack): embedded Kafka (KRaft) and MongoDB "
                 + "(mongo-java-server, in memory) inside the benchmark's JVM, the three services as JVMs "
                 + "(`-Xmx256m -XX:+UseSerialGC`), 3 partitions a topic; load from the benchmark's JVM on loopback. Figures 1 and 4 "
-                + "on one stack; 3, 5 and 2 (in that order) on a second, fresh one, so no figure inherits another's backlog |\n\n");
+                + "on one stack; 3, 5 and 2 (in that order) on a second, fresh one, so none of those inherits "
+                + "figure 1's backlog (figure 2 runs behind whatever figure 5 left) |\n\n");
         md.append(table(r)).append('\n');
         if (Files.exists(s.reportDir().resolve(PROFILING))) {
             md.append("What was profiled, what was fixed, and the figures before and after: [")

@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -56,38 +57,49 @@ public class DeliveryStore {
         return mongo.find(query, Delivery.class);
     }
 
+    /** The oldest pending delivery a candidate must wait behind: its id and when it is next attempted. */
+    public record Earlier(String id, Instant nextAttemptAt) {
+    }
+
     /**
      * For each candidate that has one, the oldest pending delivery of the same subscription and bill created before
-     * it, keyed by the candidate's id. One query for all candidates of a poll rather than one per candidate: without a
-     * usable index (the embedded server has none but the id's) each query reads the whole collection.
+     * it, keyed by the candidate's id. One aggregation for all candidates of a poll, answering one row per
+     * subscription and bill: without a usable index (the embedded server has none but the id's) each query reads the
+     * whole collection, and during a backlog a plain query for the candidates' subscriptions returned thousands.
      */
-    public Map<String, Delivery> earlierPending(List<Delivery> candidates) {
+    public Map<String, Earlier> earlierPending(List<Delivery> candidates) {
         if (candidates.isEmpty()) {
             return Map.of();
         }
         Set<String> subscriptionIds = new HashSet<>();
+        Set<String> subjects = new HashSet<>();
         long newest = Long.MIN_VALUE;
         for (Delivery candidate : candidates) {
             subscriptionIds.add(candidate.subscriptionId());
+            subjects.add(candidate.subject());
             newest = Math.max(newest, candidate.seq());
         }
-        Query query = new Query(Criteria.where("subscriptionId").in(subscriptionIds)
-                .and("status").is(DeliveryStatus.PENDING).and("seq").lt(newest)).with(Sort.by("seq"));
-        List<Delivery> pending = mongo.find(query, Delivery.class);
-        Map<String, Delivery> earliest = new HashMap<>();
+        Aggregation oldestPerPair = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("subscriptionId").in(subscriptionIds).and("subject").in(subjects)
+                        .and("status").is(DeliveryStatus.PENDING).and("seq").lt(newest)),
+                Aggregation.sort(Sort.by("seq")),
+                Aggregation.group("subscriptionId", "subject").first("_id").as("deliveryId").first("seq").as("seq")
+                        .first("nextAttemptAt").as("nextAttemptAt"));
+        Map<String, Document> oldest = new HashMap<>();
+        for (Document row : mongo.aggregate(oldestPerPair, "deliveries", Document.class).getMappedResults()) {
+            Document pair = row.get("_id", Document.class);
+            oldest.put(pair.getString("subscriptionId") + "\n" + pair.getString("subject"), row);
+        }
+        Map<String, Earlier> earlier = new HashMap<>();
         for (Delivery candidate : candidates) {
-            for (Delivery before : pending) { // by seq: the first of the same pair is the oldest
-                if (before.seq() >= candidate.seq()) {
-                    break;
-                }
-                if (before.subscriptionId().equals(candidate.subscriptionId())
-                        && Objects.equals(before.subject(), candidate.subject())) {
-                    earliest.put(candidate.id(), before);
-                    break;
-                }
+            Document row = oldest.get(candidate.subscriptionId() + "\n" + candidate.subject());
+            if (row != null && ((Number) row.get("seq")).longValue() < candidate.seq()) {
+                Object next = row.get("nextAttemptAt");
+                earlier.put(candidate.id(), new Earlier(row.getString("deliveryId"),
+                        next instanceof java.util.Date d ? d.toInstant() : null));
             }
         }
-        return earliest;
+        return earlier;
     }
 
     /** Notes that later deliveries wait behind this one, so that settling it wakes the next ({@link #wakeNextSuccessor}). */

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -58,6 +60,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private ExecutorService pool;
     private Thread loop;
     private volatile boolean running;
+    /** Deliveries a task was started for and has not finished with, so a poll meanwhile does not start another. */
+    private final Set<String> dispatched = ConcurrentHashMap.newKeySet();
     /** Whether the last poll left due deliveries unstarted for want of slots. */
     private volatile boolean moreDue;
 
@@ -145,9 +149,10 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * Claims and starts as many due deliveries as there are free slots. While deliveries are in flight it waits until
-     * a batch of slots is free (each settled delivery wakes it): a poll costs the same two queries for one delivery
-     * as for many, so under load each poll starts many.
+     * Starts as many due deliveries as there are free slots. The poll only decides (from two queries for all its
+     * candidates): each claim, attempt or parking runs on the pool, because one thread doing a few MongoDB round trips
+     * per candidate was the ceiling on deliveries per second. While deliveries are in flight it waits until a batch of
+     * slots is free (a freed slot wakes it when work is waiting): a poll costs the same for one delivery as for many.
      */
     void pollOnce() {
         int free = slots.availablePermits();
@@ -160,41 +165,51 @@ public class DeliveryWorker implements SmartLifecycle {
         List<Delivery> due = store.findDue(now, limit);
         // a full page may have more behind it: a freed slot polls again rather than waiting for the poll interval
         moreDue = due.size() >= limit;
-        Map<String, Delivery> earlierOf = store.earlierPending(due);
+        Map<String, DeliveryStore.Earlier> earlierOf = store.earlierPending(due);
         for (Delivery candidate : due) {
             if (!running || slots.availablePermits() == 0) {
                 moreDue = true;
                 return;
             }
-            Delivery earlier = earlierOf.get(candidate.id());
+            if (!dispatched.add(candidate.id())) {
+                continue; // a task for it is queued or running; the claim decides if it is still due
+            }
+            DeliveryStore.Earlier earlier = earlierOf.get(candidate.id());
             if (earlier != null) {
-                park(candidate, earlier, now);
+                pool.execute(() -> {
+                    try {
+                        park(candidate, earlier, now);
+                    } catch (RuntimeException e) {
+                        log.warn("Delivery {} could not be parked: {}", candidate.id(), e.toString());
+                    } finally {
+                        dispatched.remove(candidate.id());
+                    }
+                });
                 continue;
             }
             String endpoint = candidate.subscriptionId();
             EndpointGates.Entry entry = gates.tryEnter(endpoint);
             if (entry == EndpointGates.Entry.BUSY) {
+                dispatched.remove(candidate.id());
                 continue;
             }
             if (entry == EndpointGates.Entry.OPEN) {
                 store.defer(candidate.id(), now, now.plus(gates.openFor()));
                 metrics.attempt("circuit-open");
+                dispatched.remove(candidate.id());
                 continue;
             }
             if (!slots.tryAcquire()) {
                 gates.cancel(endpoint);
+                dispatched.remove(candidate.id());
+                moreDue = true;
                 return;
-            }
-            Optional<Delivery> claimed = store.claim(candidate.id(), owner, now, lease);
-            if (claimed.isEmpty()) {
-                gates.cancel(endpoint);
-                slots.release();
-                continue;
             }
             pool.execute(() -> {
                 try {
-                    attempt(claimed.get());
+                    claimAndAttempt(candidate.id(), endpoint);
                 } finally {
+                    dispatched.remove(candidate.id());
                     slots.release();
                     // only when work waits for a slot (after the release, so the poll sees it): a poll after every
                     // delivery reads the deliveries twice to find nothing new
@@ -206,13 +221,30 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /** Claims a delivery the poll found due (another instance may have taken it meanwhile) and attempts it. */
+    private void claimAndAttempt(String id, String endpoint) {
+        Optional<Delivery> claimed;
+        try {
+            claimed = store.claim(id, owner, clock.instant(), lease);
+        } catch (RuntimeException e) {
+            gates.cancel(endpoint);
+            log.warn("Delivery {} could not be claimed: {}", id, e.toString());
+            return;
+        }
+        if (claimed.isEmpty()) {
+            gates.cancel(endpoint);
+            return;
+        }
+        attempt(claimed.get());
+    }
+
     /**
      * Keeps one subscription's events for one bill in order: the candidate waits behind the earlier pending delivery
      * until that one settles and wakes it ({@link #settled}), at the latest {@link #PARK_BOUND} after the earlier one's
      * next attempt, should the wake be lost in a crash. Parked deliveries stay out of the due list: re-deferring them
      * every second made each poll's candidates mostly deliveries that could not go, and a backlog fed on itself.
      */
-    private void park(Delivery candidate, Delivery earlier, Instant now) {
+    private void park(Delivery candidate, DeliveryStore.Earlier earlier, Instant now) {
         store.defer(candidate.id(), now, later(earlier.nextAttemptAt(), now).plus(PARK_BOUND));
         store.markWaitedOn(earlier.id());
         if (!store.isPending(earlier.id())) {
