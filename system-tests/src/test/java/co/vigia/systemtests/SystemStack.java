@@ -5,7 +5,9 @@ import co.vigia.devstack.Service;
 import co.vigia.devstack.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +18,8 @@ import java.util.Map;
 final class SystemStack implements AutoCloseable {
 
     static final String OPERATOR_KEY = "system-tests-operator-key";
-    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** How long a (re)started service may take to be healthy: about 20 s on 2 idle cores; more on a loaded machine. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("vigia.system-tests.start-timeout-seconds", 180));
 
     private final DevStack stack;
     final Api bill;
@@ -71,10 +74,32 @@ final class SystemStack implements AutoCloseable {
         stack.service(service).kill();
     }
 
-    /** Starts a stopped or killed service again and waits until it is healthy. */
-    void restart(Service service) {
-        stack.startService(service);
+    /**
+     * Starts stopped or killed services again and waits until the whole stack is healthy: all of them are started
+     * before the wait, since the wait covers every service (one still down would fail it).
+     */
+    void restart(Service... services) {
+        for (Service service : services) {
+            stack.startService(service);
+        }
         stack.awaitHealthy(START_TIMEOUT);
+    }
+
+    /**
+     * Brings back whatever an earlier test left stopped (a fault that failed half-way), so that each fault starts
+     * from a whole stack and a failure is reported where it happened, not again in every later test.
+     */
+    void ensureWhole() {
+        if (!stack.kafka().isRunning()) {
+            stack.kafka().start();
+        }
+        List<Service> down = new ArrayList<>();
+        for (Service service : Service.values()) {
+            if (!stack.service(service).isAlive()) {
+                down.add(service);
+            }
+        }
+        restart(down.toArray(Service[]::new));
     }
 
     @Override
