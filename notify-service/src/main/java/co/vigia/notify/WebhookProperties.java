@@ -33,7 +33,7 @@ public record WebhookProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("15s") Duration requestTimeout,
         @DefaultValue("20480") int maxResponseBytes,
-        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("32") int maxConcurrency,
         @DefaultValue("4") int maxConcurrencyPerEndpoint,
         @DefaultValue Breaker breaker,

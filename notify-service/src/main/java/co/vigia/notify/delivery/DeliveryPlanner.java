@@ -7,6 +7,7 @@ import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscription.Subscription;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -34,10 +35,32 @@ public class DeliveryPlanner {
 
     /** One delivery of {@code event} to {@code subscription}; {@code id} null for a fresh one. False if it existed. */
     public boolean schedule(StoredEvent event, Subscription subscription, String id, DeliveryTrigger trigger) {
+        Delivery delivery = pending(event, subscription, id == null ? UUID.randomUUID().toString() : id, trigger,
+                clock.instant());
+        if (!store.insertIfAbsent(delivery)) {
+            return false;
+        }
+        signal.offer(List.of(delivery));
+        return true;
+    }
+
+    /**
+     * One delivery of {@code event} to each subscription (id {@code <eventId>:<subscriptionId>}), in one write;
+     * returns how many were new (those that existed, from an earlier read of the same event, are left alone).
+     */
+    public int scheduleEach(StoredEvent event, List<Subscription> subscriptions, DeliveryTrigger trigger) {
         Instant now = clock.instant();
-        return store.insertIfAbsent(Delivery.pending(id == null ? UUID.randomUUID().toString() : id, event.id(),
-                event.type(), event.subject(), event.time(), subscription.id(), subscription.subscriberId(), trigger,
-                now, now.plus(retries.firstDelay())));
+        List<Delivery> deliveries = subscriptions.stream()
+                .map(s -> pending(event, s, event.id() + ":" + s.id(), trigger, now)).toList();
+        List<Delivery> created = store.insertAllAbsent(deliveries);
+        signal.offer(created);
+        return created.size();
+    }
+
+    private Delivery pending(StoredEvent event, Subscription subscription, String id, DeliveryTrigger trigger,
+                             Instant now) {
+        return Delivery.pending(id, event.id(), event.type(), event.subject(), event.time(), subscription.id(),
+                subscription.subscriberId(), trigger, now, now.plus(retries.firstDelay()));
     }
 
     public Delivery scheduleNew(StoredEvent event, Subscription subscription, DeliveryTrigger trigger) {

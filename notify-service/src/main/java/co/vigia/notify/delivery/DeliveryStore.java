@@ -2,6 +2,9 @@ package co.vigia.notify.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,6 +47,36 @@ public class DeliveryStore {
             return true;
         } catch (DuplicateKeyException e) {
             return false;
+        }
+    }
+
+    /**
+     * Inserts deliveries in one unordered bulk write and returns those that were new: one with an existing id (the
+     * same event read again after a crash half-way through its fan-out) is skipped, the others are inserted. One
+     * round trip for an event's whole fan-out, where one insert per subscription took seconds for 10,000.
+     */
+    public List<Delivery> insertAllAbsent(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class).insert(deliveries).execute();
+            return deliveries;
+        } catch (BulkOperationException e) {
+            Set<Integer> existing = new HashSet<>();
+            for (BulkWriteError error : e.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+            List<Delivery> inserted = new ArrayList<>(deliveries.size() - existing.size());
+            for (int i = 0; i < deliveries.size(); i++) {
+                if (!existing.contains(i)) {
+                    inserted.add(deliveries.get(i));
+                }
+            }
+            return inserted;
         }
     }
 
@@ -131,7 +166,7 @@ public class DeliveryStore {
     public void defer(String id, Instant now, Instant until) {
         Query query = new Query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING)
                 .orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)));
-        mongo.updateFirst(query, new Update().set("nextAttemptAt", until), Delivery.class);
+        updateOne(query, new Update().set("nextAttemptAt", until));
     }
 
     /** Records an attempt and its outcome, if {@code owner} still holds the lease; returns whether it did. */
@@ -142,22 +177,31 @@ public class DeliveryStore {
                 .set("nextAttemptAt", nextAttemptAt).set("lastStatusCode", attempt.statusCode()).set("lastError", error)
                 .set("completedAt", status == DeliveryStatus.PENDING ? null : attempt.at())
                 .unset("leaseOwner").unset("leaseUntil");
-        return mongo.updateFirst(query, update, Delivery.class).getModifiedCount() == 1;
+        return updateOne(query, update);
     }
 
     /** Ends a claimed delivery without an HTTP attempt (its subscription is gone, paused or disabled). */
     public void abandon(String id, String owner, String reason, Instant now) {
         Query query = new Query(Criteria.where("_id").is(id).and("leaseOwner").is(owner));
-        mongo.updateFirst(query, new Update().set("status", DeliveryStatus.FAILED).set("lastError", reason)
-                .set("completedAt", now).set("nextAttemptAt", null).unset("leaseOwner").unset("leaseUntil"),
-                Delivery.class);
+        updateOne(query, new Update().set("status", DeliveryStatus.FAILED).set("lastError", reason)
+                .set("completedAt", now).set("nextAttemptAt", null).unset("leaseOwner").unset("leaseUntil"));
     }
 
     /** Releases a claim that was not used (the endpoint's circuit is open, the instance is stopping). */
     public void release(String id, String owner, Instant nextAttemptAt) {
         Query query = new Query(Criteria.where("_id").is(id).and("leaseOwner").is(owner));
-        mongo.updateFirst(query, new Update().set("nextAttemptAt", nextAttemptAt).unset("leaseOwner")
-                .unset("leaseUntil"), Delivery.class);
+        updateOne(query, new Update().set("nextAttemptAt", nextAttemptAt).unset("leaseOwner").unset("leaseUntil"));
+    }
+
+    /**
+     * One guarded single-document update (the query names the id and its preconditions); true if it applied. A
+     * findAndModify rather than an update: the embedded server (mongo-java-server 1.47) serves an update by id from
+     * the id index only when the id is its sole condition, and reads the whole collection otherwise, while a
+     * findAndModify with the same query uses the index (measured: 0.8 ms against 12 ms at 30,000 deliveries). On
+     * MongoDB both are one indexed single-document write.
+     */
+    private boolean updateOne(Query query, Update update) {
+        return mongo.findAndModify(query, update, Delivery.class) != null;
     }
 
     /** Fails every unclaimed pending delivery of a subscription (it was disabled). */

@@ -64,6 +64,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Set<String> dispatched = ConcurrentHashMap.newKeySet();
     /** Whether the last poll left due deliveries unstarted for want of slots. */
     private volatile boolean moreDue;
+    /** When the poll next reads the store for due deliveries, whatever was offered meanwhile. */
+    private Instant nextStoreRead = Instant.MIN;
 
     public DeliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions, SubscriberRepository subscribers,
                           StoredEventRepository events, WebhookPayload payload, WebhookSender sender,
@@ -162,9 +164,21 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         Instant now = clock.instant();
         int limit = Math.max(16, 2 * free);
-        List<Delivery> due = store.findDue(now, limit);
-        // a full page may have more behind it: a freed slot polls again rather than waiting for the poll interval
-        moreDue = due.size() >= limit;
+        List<Delivery> due;
+        if (signal.hasOffered() && now.isBefore(nextStoreRead)) {
+            // deliveries just created: no need to read the store for them (a pass over every delivery without an
+            // index); the store is still read every poll interval for retries, expired leases and lost hints
+            due = signal.takeOffered(limit).stream().filter(d -> !d.nextAttemptAt().isAfter(now)).toList();
+            moreDue = signal.hasOffered();
+        } else {
+            due = store.findDue(now, limit);
+            nextStoreRead = now.plus(pollInterval);
+            // a full page may have more behind it: a freed slot polls again rather than waiting for the poll interval
+            moreDue = due.size() >= limit || signal.hasOffered();
+        }
+        if (due.isEmpty()) {
+            return;
+        }
         Map<String, DeliveryStore.Earlier> earlierOf = store.earlierPending(due);
         for (Delivery candidate : due) {
             if (!running || slots.availablePermits() == 0) {
@@ -261,7 +275,8 @@ public class DeliveryWorker implements SmartLifecycle {
         try {
             Optional<Subscription> found = subscriptions.findById(delivery.subscriptionId());
             Optional<String> reason = whyNotDeliverable(found);
-            StoredEvent event = reason.isPresent() ? null : events.findById(delivery.eventId()).orElse(null);
+            Rendered rendered = reason.isPresent() ? null : rendered(delivery.eventId());
+            StoredEvent event = rendered == null ? null : rendered.event();
             if (reason.isEmpty() && event == null) {
                 reason = Optional.of("the event expired (events are kept 30 days)");
             }
@@ -274,7 +289,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 return;
             }
             Subscription subscription = found.get();
-            String body = payload.body(event);
+            String body = rendered.body();
             long timestamp = started.getEpochSecond();
             WebhookMessage message = new WebhookMessage(delivery.eventId(), timestamp, body,
                     WebhookSigner.signatureHeader(delivery.eventId(), timestamp, body,
@@ -311,7 +326,7 @@ public class DeliveryWorker implements SmartLifecycle {
             return;
         }
         if (decision.status() == DeliveryStatus.DELIVERED) {
-            health.succeeded(subscription.id(), now);
+            health.succeeded(subscription, now);
             metrics.attempt("delivered");
             metrics.delivered(Duration.between(event.time(), now));
         } else {
@@ -332,6 +347,35 @@ public class DeliveryWorker implements SmartLifecycle {
         if (store.isWaitedOn(delivery.id()) && store.wakeNextSuccessor(delivery.subscriptionId(), delivery.subject(), now)) {
             signal.wake();
         }
+    }
+
+    /** A stored event and its webhook body, kept for the next deliveries of the same event (events never change). */
+    private record Rendered(StoredEvent event, String body) {
+    }
+
+    private static final int RENDERED_KEPT = 256;
+
+    /** The last events rendered, so a fan-out to thousands of subscriptions reads and renders its event once. */
+    private final Map<String, Rendered> renderedEvents = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(RENDERED_KEPT * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Rendered> eldest) {
+                    return size() > RENDERED_KEPT;
+                }
+            });
+
+    private Rendered rendered(String eventId) {
+        Rendered kept = renderedEvents.get(eventId);
+        if (kept != null) {
+            return kept;
+        }
+        StoredEvent event = events.findById(eventId).orElse(null);
+        if (event == null) {
+            return null;
+        }
+        Rendered fresh = new Rendered(event, payload.body(event));
+        renderedEvents.put(eventId, fresh);
+        return fresh;
     }
 
     private Optional<String> whyNotDeliverable(Optional<Subscription> found) {

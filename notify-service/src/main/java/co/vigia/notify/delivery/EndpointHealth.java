@@ -5,6 +5,7 @@ import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.notify.subscription.SubscriptionStatus;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ public class EndpointHealth {
 
     private static final Logger log = LoggerFactory.getLogger(EndpointHealth.class);
 
+    static final Duration LAST_SUCCESS_PRECISION = Duration.ofMinutes(1);
+
     private final MongoTemplate mongo;
     private final SubscriptionRepository subscriptions;
     private final DeliveryStore deliveries;
@@ -37,14 +40,24 @@ public class EndpointHealth {
         this.planner = planner;
     }
 
-    public void succeeded(String subscriptionId, Instant at) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(subscriptionId)),
+    /**
+     * Clears failing-since and notes the success. {@code subscription} is as read for the attempt: when it was not
+     * failing and its last success is recent, nothing is written, so a busy endpoint costs one write a
+     * {@link #LAST_SUCCESS_PRECISION} rather than one per delivery (lastSuccessAt is that precise).
+     */
+    public void succeeded(Subscription subscription, Instant at) {
+        Instant last = subscription.lastSuccessAt();
+        if (subscription.failingSince() == null && last != null && last.isAfter(at.minus(LAST_SUCCESS_PRECISION))) {
+            return;
+        }
+        mongo.updateFirst(new Query(Criteria.where("_id").is(subscription.id())),
                 new Update().set("lastSuccessAt", at).unset("failingSince"), Subscription.class);
     }
 
     /** Sets failing-since to {@code since} unless an earlier failure already set it. */
     public void failed(String subscriptionId, Instant since) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(subscriptionId).and("failingSince").is(null)),
+        // a findAndModify: the embedded server reads every document for an update whose query is more than the id
+        mongo.findAndModify(new Query(Criteria.where("_id").is(subscriptionId).and("failingSince").is(null)),
                 new Update().set("failingSince", since), Subscription.class);
     }
 

@@ -1,17 +1,28 @@
 package co.vigia.notify.delivery;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
-/** Wakes the delivery loop early when new deliveries exist, so they do not wait for the next poll. */
+/**
+ * Wakes the delivery loop early when new deliveries exist, so they do not wait for the next poll, and hands it the
+ * deliveries just created ({@link #offer}) so it can start them without reading the store for due ones: without a
+ * usable index that read costs a pass over every delivery, once per event.
+ */
 @Component
 public class WorkerSignal {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private boolean pending;
+    private final ConcurrentLinkedQueue<Delivery> created = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger createdCount = new AtomicInteger();
 
     public void wake() {
         lock.lock();
@@ -21,6 +32,34 @@ public class WorkerSignal {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Deliveries just inserted and due now, for the loop to start first. Only a hint: the store stays the truth
+     * (a hint lost in a crash is found by the poll, and the claim decides whether a hinted one may still go).
+     */
+    public void offer(Collection<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        created.addAll(deliveries);
+        createdCount.addAndGet(deliveries.size());
+        wake();
+    }
+
+    /** Up to {@code max} offered deliveries, oldest first. */
+    List<Delivery> takeOffered(int max) {
+        List<Delivery> taken = new ArrayList<>(Math.min(max, Math.max(0, createdCount.get())));
+        Delivery next;
+        while (taken.size() < max && (next = created.poll()) != null) {
+            createdCount.decrementAndGet();
+            taken.add(next);
+        }
+        return taken;
+    }
+
+    boolean hasOffered() {
+        return !created.isEmpty();
     }
 
     /** Waits up to {@code millis} or until {@link #wake()} (also one that came since the last wait). */

@@ -64,17 +64,9 @@ public class EventIntake {
         }
         List<Subscription> matching = activeSubscriptions(stored.type(), stored.subject()).stream()
                 .filter(s -> s.filter().matches(stored.type(), stored.subject())).toList();
-        int created = 0;
-        for (Subscription subscription : matching) {
-            if (planner.schedule(stored, subscription, stored.id() + ":" + subscription.id(), DeliveryTrigger.EVENT)) {
-                created++;
-            }
-        }
+        int created = planner.scheduleEach(stored, matching, DeliveryTrigger.EVENT);
         mongo.updateFirst(new Query(Criteria.where("_id").is(stored.id())), new Update().set("fannedOut", true),
                 StoredEvent.class);
-        if (created > 0) {
-            planner.wakeWorker();
-        }
         metrics.applied(topic);
         return created;
     }

@@ -94,7 +94,9 @@ public class WaitingVotes {
                     .set("talliedAt", now).push(OutboxMessage.FIELD, event);
             Query stillWaiting = new Query(Criteria.where("_id").is(roll.id())
                     .and("status").is(RollCallStatus.WAITING_FOR_BILL));
-            if (mongo.updateFirst(stillWaiting, update, RollCall.COLLECTION).getModifiedCount() == 1) {
+            stillWaiting.fields().include("_id");
+            // a findAndModify: the embedded server reads every document for an update whose query is more than the id
+            if (mongo.findAndModify(stillWaiting, update, org.bson.Document.class, RollCall.COLLECTION) != null) {
                 relay.afterWrite(RollCall.COLLECTION, roll.id());
                 released++;
             }
