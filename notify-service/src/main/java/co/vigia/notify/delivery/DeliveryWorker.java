@@ -62,6 +62,10 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile boolean running;
     /** Deliveries a task was started for and has not finished with, so a poll meanwhile does not start another. */
     private final Set<String> dispatched = ConcurrentHashMap.newKeySet();
+    /** Deliveries being claimed and attempted here; guarded by {@link #waiting}. */
+    private final Set<String> inFlight = new java.util.HashSet<>();
+    /** Candidates held in memory behind an earlier delivery of their subscription and bill that is in flight here. */
+    private final Map<String, List<Delivery>> waiting = new java.util.HashMap<>();
     /** Whether the last poll left due deliveries unstarted for want of slots. */
     private volatile boolean moreDue;
     /** When the poll next reads the store for due deliveries, whatever was offered meanwhile. */
@@ -165,7 +169,8 @@ public class DeliveryWorker implements SmartLifecycle {
         Instant now = clock.instant();
         int limit = Math.max(16, 2 * free);
         List<Delivery> due;
-        if (signal.hasOffered() && now.isBefore(nextStoreRead)) {
+        boolean fromOffers = signal.hasOffered() && now.isBefore(nextStoreRead);
+        if (fromOffers) {
             // deliveries just created: no need to read the store for them (a pass over every delivery without an
             // index); the store is still read every poll interval for retries, expired leases and lost hints
             due = signal.takeOffered(limit).stream().filter(d -> !d.nextAttemptAt().isAfter(now)).toList();
@@ -180,16 +185,21 @@ public class DeliveryWorker implements SmartLifecycle {
             return;
         }
         Map<String, DeliveryStore.Earlier> earlierOf = store.earlierPending(due);
-        for (Delivery candidate : due) {
+        for (int i = 0; i < due.size(); i++) {
+            Delivery candidate = due.get(i);
             if (!running || slots.availablePermits() == 0) {
+                putBackIfOffered(due.subList(i, due.size()), fromOffers);
                 moreDue = true;
                 return;
             }
             if (!dispatched.add(candidate.id())) {
-                continue; // a task for it is queued or running; the claim decides if it is still due
+                continue; // a task for it is queued, running or waiting behind another; the claim decides
             }
             DeliveryStore.Earlier earlier = earlierOf.get(candidate.id());
             if (earlier != null) {
+                if (waitBehind(earlier.id(), candidate)) {
+                    continue; // stays in dispatched until the earlier one is done with
+                }
                 pool.execute(() -> {
                     try {
                         park(candidate, earlier, now);
@@ -205,6 +215,10 @@ public class DeliveryWorker implements SmartLifecycle {
             EndpointGates.Entry entry = gates.tryEnter(endpoint);
             if (entry == EndpointGates.Entry.BUSY) {
                 dispatched.remove(candidate.id());
+                // the endpoint has its share in flight: a just-created delivery waits in memory for a freed slot
+                // (which polls again) rather than for the next read of the store
+                putBackIfOffered(List.of(candidate), fromOffers);
+                moreDue = true;
                 continue;
             }
             if (entry == EndpointGates.Entry.OPEN) {
@@ -216,14 +230,20 @@ public class DeliveryWorker implements SmartLifecycle {
             if (!slots.tryAcquire()) {
                 gates.cancel(endpoint);
                 dispatched.remove(candidate.id());
+                putBackIfOffered(due.subList(i, due.size()), fromOffers);
                 moreDue = true;
                 return;
             }
+            synchronized (waiting) {
+                inFlight.add(candidate.id());
+            }
             pool.execute(() -> {
+                boolean stillPending = true;
                 try {
-                    claimAndAttempt(candidate.id(), endpoint);
+                    stillPending = claimAndAttempt(candidate.id(), endpoint);
                 } finally {
                     dispatched.remove(candidate.id());
+                    done(candidate.id(), stillPending);
                     slots.release();
                     // only when work waits for a slot (after the release, so the poll sees it): a poll after every
                     // delivery reads the deliveries twice to find nothing new
@@ -235,21 +255,64 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    private void putBackIfOffered(List<Delivery> notStarted, boolean fromOffers) {
+        if (fromOffers) {
+            signal.putBack(List.copyOf(notStarted));
+        }
+    }
+
+    /**
+     * Keeps a candidate in memory behind the earlier delivery of its subscription and bill when this instance is
+     * attempting that one: it goes to the next poll as soon as the earlier one is done ({@link #done}), without
+     * parking it in MongoDB and waiting for a wake there. False when the earlier one is not in flight here.
+     */
+    private boolean waitBehind(String earlierId, Delivery candidate) {
+        synchronized (waiting) {
+            if (!inFlight.contains(earlierId)) {
+                return false;
+            }
+            waiting.computeIfAbsent(earlierId, id -> new java.util.ArrayList<>()).add(candidate);
+            return true;
+        }
+    }
+
+    /**
+     * The attempt of {@code id} is over. What waited behind it goes to the next poll, whose ordering check decides
+     * again (a successor may go, or wait behind the next one). When it stays pending for a retry, they are left to
+     * the store's next read, which parks them behind it: holding them in memory for a retry minutes away would not do.
+     */
+    private void done(String id, boolean stillPending) {
+        List<Delivery> behind;
+        synchronized (waiting) {
+            inFlight.remove(id);
+            behind = waiting.remove(id);
+        }
+        if (behind == null) {
+            return;
+        }
+        behind.forEach(d -> dispatched.remove(d.id()));
+        if (!stillPending) {
+            signal.putBack(behind);
+            signal.wake();
+        }
+    }
+
     /** Claims a delivery the poll found due (another instance may have taken it meanwhile) and attempts it. */
-    private void claimAndAttempt(String id, String endpoint) {
+    /** Returns whether the delivery is still pending (a retry, or an attempt that could not be made or recorded). */
+    private boolean claimAndAttempt(String id, String endpoint) {
         Optional<Delivery> claimed;
         try {
             claimed = store.claim(id, owner, clock.instant(), lease);
         } catch (RuntimeException e) {
             gates.cancel(endpoint);
             log.warn("Delivery {} could not be claimed: {}", id, e.toString());
-            return;
+            return true;
         }
         if (claimed.isEmpty()) {
             gates.cancel(endpoint);
-            return;
+            return false; // settled or taken elsewhere: what waited behind it is checked again
         }
-        attempt(claimed.get());
+        return attempt(claimed.get());
     }
 
     /**
@@ -267,8 +330,11 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** One attempt of a claimed delivery; the endpoint's gate is exited or cancelled exactly once. */
-    void attempt(Delivery delivery) {
+    /**
+     * One attempt of a claimed delivery; the endpoint's gate is exited or cancelled exactly once. Returns whether the
+     * delivery is still pending afterwards.
+     */
+    boolean attempt(Delivery delivery) {
         String endpoint = delivery.subscriptionId();
         Instant started = clock.instant();
         boolean gateOpen = true;
@@ -286,7 +352,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 store.abandon(delivery.id(), owner, reason.get(), started);
                 metrics.attempt("abandoned");
                 settled(delivery, started);
-                return;
+                return false;
             }
             Subscription subscription = found.get();
             String body = rendered.body();
@@ -298,24 +364,26 @@ public class DeliveryWorker implements SmartLifecycle {
             boolean delivered = result.verdict() == AttemptResult.Verdict.DELIVERED;
             gates.exit(endpoint, delivered, result.latency());
             gateOpen = false;
-            record(delivery, subscription, event, result, started);
+            return record(delivery, subscription, event, result, started);
         } catch (InterruptedException stopping) {
             if (gateOpen) {
                 gates.cancel(endpoint);
             }
             store.release(delivery.id(), owner, started);
             Thread.currentThread().interrupt();
+            return true;
         } catch (RuntimeException e) {
             log.warn("Delivery {} could not be attempted: {}", delivery.id(), e.toString());
             if (gateOpen) {
                 gates.cancel(endpoint);
             }
             store.release(delivery.id(), owner, started.plus(ERROR_BACKOFF));
+            return true;
         }
     }
 
-    private void record(Delivery delivery, Subscription subscription, StoredEvent event, AttemptResult result,
-                        Instant started) {
+    private boolean record(Delivery delivery, Subscription subscription, StoredEvent event, AttemptResult result,
+                           Instant started) {
         Instant now = clock.instant();
         DeliveryRules.Decision decision = rules.decide(delivery.attemptCount() + 1, result, now,
                 subscription.failingSince());
@@ -323,7 +391,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (!store.complete(delivery.id(), owner, attempt, decision.status(), decision.nextAttemptAt(), result.error())) {
             log.info("Lease on delivery {} was lost before its attempt was recorded; another instance retries it",
                     delivery.id());
-            return;
+            return true;
         }
         if (decision.status() == DeliveryStatus.DELIVERED) {
             health.succeeded(subscription, now);
@@ -336,10 +404,12 @@ public class DeliveryWorker implements SmartLifecycle {
                 health.disable(subscription.id(), decision.disableReason(), now);
             }
         }
-        if (decision.status() != DeliveryStatus.PENDING) {
-            metrics.settled(delivery.attemptCount() + 1);
-            settled(delivery, now);
+        if (decision.status() == DeliveryStatus.PENDING) {
+            return true;
         }
+        metrics.settled(delivery.attemptCount() + 1);
+        settled(delivery, now);
+        return false;
     }
 
     private void settled(Delivery delivery, Instant now) {

@@ -3,7 +3,7 @@ package co.vigia.notify.delivery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -21,7 +21,7 @@ public class WorkerSignal {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private boolean pending;
-    private final ConcurrentLinkedQueue<Delivery> created = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedDeque<Delivery> created = new ConcurrentLinkedDeque<>();
     private final AtomicInteger createdCount = new AtomicInteger();
 
     public void wake() {
@@ -47,11 +47,19 @@ public class WorkerSignal {
         wake();
     }
 
+    /** Puts deliveries taken but not started back in front, in their order, without waking the loop. */
+    void putBack(List<Delivery> deliveries) {
+        for (int i = deliveries.size() - 1; i >= 0; i--) {
+            created.addFirst(deliveries.get(i));
+            createdCount.incrementAndGet();
+        }
+    }
+
     /** Up to {@code max} offered deliveries, oldest first. */
     List<Delivery> takeOffered(int max) {
         List<Delivery> taken = new ArrayList<>(Math.min(max, Math.max(0, createdCount.get())));
         Delivery next;
-        while (taken.size() < max && (next = created.poll()) != null) {
+        while (taken.size() < max && (next = created.pollFirst()) != null) {
             createdCount.decrementAndGet();
             taken.add(next);
         }

@@ -6,7 +6,8 @@ import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.notify.subscription.SubscriptionStatus;
 import co.vigia.starter.security.Caller;
-import co.vigia.starter.web.ApiProblem;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * dashboard. Read from MongoDB, so every instance answers alike; the circuit state is this instance's.
  */
 @RestController
+@Validated
 public class EndpointReportController {
 
     static final Duration WINDOW = Duration.ofHours(1);
@@ -44,11 +47,8 @@ public class EndpointReportController {
     }
 
     @GetMapping("/api/ops/endpoints")
-    public List<EndpointReport> worst(Caller caller, @RequestParam(defaultValue = "10") int limit) {
+    public List<EndpointReport> worst(Caller caller, @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
         caller.requireOperator();
-        if (limit < 1 || limit > 100) {
-            throw ApiProblem.invalidField("limit", "must be between 1 and 100");
-        }
         Instant since = clock.instant().minus(WINDOW);
         var attempted = deliveries.attemptedSince(since, MAX_DELIVERIES);
         Set<String> ids = new HashSet<>();

@@ -141,46 +141,36 @@ public class OutboxRelay implements DisposableBean {
     }
 
     private void relay(String collection, Object id) {
-        String key = collection + "/" + id;
-        if (!inFlight.add(key)) {
-            again.add(key); // someone is relaying this document: make them look once more when done
+        if (!claim(collection, id)) {
             return;
         }
         try {
-            do {
-                again.remove(key);
-                relayOnce(collection, id);
-            } while (again.remove(key));
+            relayOnce(collection, id);
         } catch (RuntimeException e) {
-            log.warn("Outbox relay of {} failed, the sweep will retry: {}", key, e.toString());
+            log.warn("Outbox relay of {}/{} failed, the sweep will retry: {}", collection, id, e.toString());
         } finally {
-            inFlight.remove(key);
+            release(collection, id);
         }
     }
 
     private void relayInserted(String collection, List<Inserted> inserted) {
         List<Inserted> mine = new ArrayList<>();
         for (Inserted doc : inserted) {
-            String key = collection + "/" + doc.id();
-            if (inFlight.add(key)) {
+            if (claim(collection, doc.id())) {
                 mine.add(doc);
-            } else {
-                again.add(key); // someone is relaying it already (the sweep): they look once more when done
             }
         }
         try {
             List<List<CompletableFuture<SendResult<String, String>>>> sends = new ArrayList<>(mine.size());
             for (Inserted doc : mine) {
-                List<CompletableFuture<SendResult<String, String>>> ofDoc = new ArrayList<>(doc.outbox().size());
-                for (OutboxMessage m : doc.outbox()) {
-                    ofDoc.add(kafka.send(m.topic(), m.key(), m.payload()));
-                }
-                sends.add(ofDoc);
+                sends.add(send(doc.outbox().stream().map(m -> new Message(m.eventId(), m.topic(), m.key(),
+                        m.payload())).toList()));
             }
             for (int d = 0; d < mine.size(); d++) {
                 Inserted doc = mine.get(d);
                 try {
-                    removeSent(collection, doc.id(), acknowledged(doc.outbox(), sends.get(d)));
+                    List<String> eventIds = doc.outbox().stream().map(OutboxMessage::eventId).toList();
+                    removeSent(collection, doc.id(), eventIds, acknowledged(eventIds, sends.get(d)));
                 } catch (RuntimeException e) {
                     log.warn("Outbox relay of {}/{} failed, the sweep will retry: {}", collection, doc.id(), e.toString());
                 }
@@ -190,43 +180,78 @@ public class OutboxRelay implements DisposableBean {
                     collection, e.toString());
         } finally {
             for (Inserted doc : mine) {
-                String key = collection + "/" + doc.id();
-                try {
-                    while (again.remove(key)) {
-                        relayOnce(collection, doc.id());
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("Outbox relay of {} failed, the sweep will retry: {}", key, e.toString());
-                } finally {
-                    inFlight.remove(key);
-                }
+                release(collection, doc.id());
             }
         }
     }
 
+    /**
+     * Takes the document for this caller; false when someone is relaying it already, who is then asked to look once
+     * more when done ({@link #release}), so a message written meanwhile is not left for the sweep.
+     */
+    private boolean claim(String collection, Object id) {
+        String key = collection + "/" + id;
+        if (inFlight.add(key)) {
+            again.remove(key);
+            return true;
+        }
+        again.add(key);
+        return false;
+    }
+
+    /** Looks at the document again for as long as others asked meanwhile, then gives it up. */
+    private void release(String collection, Object id) {
+        String key = collection + "/" + id;
+        try {
+            while (again.remove(key)) {
+                relayOnce(collection, id);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay of {} failed, the sweep will retry: {}", key, e.toString());
+        } finally {
+            inFlight.remove(key);
+        }
+    }
+
+    private record Message(String eventId, String topic, String key, String payload) {
+    }
+
+    /** Sends all, then the caller waits: one producer keeps them in order on their partition (idempotent producer). */
+    private List<CompletableFuture<SendResult<String, String>>> send(List<Message> messages) {
+        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            sends.add(kafka.send(m.topic(), m.key(), m.payload()));
+        }
+        return sends;
+    }
+
     /** The event ids acknowledged, in order, up to the first that was not (what follows it waits, to keep order). */
-    private List<String> acknowledged(List<OutboxMessage> messages, List<CompletableFuture<SendResult<String, String>>> sends) {
-        List<String> sent = new ArrayList<>(messages.size());
+    private List<String> acknowledged(List<String> eventIds, List<CompletableFuture<SendResult<String, String>>> sends) {
+        List<String> sent = new ArrayList<>(eventIds.size());
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                sent.add(messages.get(i).eventId());
+                sent.add(eventIds.get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception e) {
-                log.debug("Kafka did not acknowledge {}: {}", messages.get(i).eventId(), e.toString());
+                log.debug("Kafka did not acknowledge {}: {}", eventIds.get(i), e.toString());
                 break;
             }
         }
         return sent;
     }
 
-    private void removeSent(String collection, Object id, List<String> sent) {
+    /** Removes the acknowledged messages; throws when some were not, so the caller logs it and the sweep retries. */
+    private void removeSent(String collection, Object id, List<String> eventIds, List<String> sent) {
         if (!sent.isEmpty()) {
             mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
                     new Update().pull(OutboxMessage.FIELD, new Document("eventId", new Document("$in", sent))),
                     collection);
+        }
+        if (sent.size() < eventIds.size()) {
+            throw new IllegalStateException("Kafka did not acknowledge " + eventIds.get(sent.size()));
         }
     }
 
@@ -237,38 +262,14 @@ public class OutboxRelay implements DisposableBean {
         if (doc == null) {
             return;
         }
-        List<Document> messages = doc.getList(OutboxMessage.FIELD, Document.class, List.of());
+        List<Message> messages = doc.getList(OutboxMessage.FIELD, Document.class, List.of()).stream()
+                .map(m -> new Message(m.getString("eventId"), m.getString("topic"), m.getString("key"),
+                        m.getString("payload"))).toList();
         if (messages.isEmpty()) {
             return;
         }
-        // Send all, then wait: one producer keeps them in order on their partition (idempotent producer).
-        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(messages.size());
-        for (Document m : messages) {
-            sends.add(kafka.send(m.getString("topic"), m.getString("key"), m.getString("payload")));
-        }
-        List<String> sent = new ArrayList<>(messages.size());
-        RuntimeException failure = null;
-        for (int i = 0; i < sends.size(); i++) {
-            try {
-                sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                sent.add(messages.get(i).getString("eventId"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IllegalStateException("interrupted", e);
-                break;
-            } catch (Exception e) {
-                failure = new IllegalStateException("Kafka did not acknowledge " + messages.get(i).getString("eventId"), e);
-                break; // keep order: what follows a failed message waits for the next attempt
-            }
-        }
-        if (!sent.isEmpty()) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
-                    new Update().pull(OutboxMessage.FIELD, new Document("eventId", new Document("$in", sent))),
-                    collection);
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        List<String> eventIds = messages.stream().map(Message::eventId).toList();
+        removeSent(collection, id, eventIds, acknowledged(eventIds, send(messages)));
     }
 
     @Override
