@@ -172,12 +172,22 @@ public class DeliveryStore {
     /** Records an attempt and its outcome, if {@code owner} still holds the lease; returns whether it did. */
     public boolean complete(String id, String owner, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt,
                             String error) {
+        return completeAndGet(id, owner, attempt, status, nextAttemptAt, error).isPresent();
+    }
+
+    /**
+     * {@link #complete}, answering the delivery as recorded (empty when the lease was lost): its {@code waitedOn} says
+     * whether a successor must be woken, without another read.
+     */
+    public Optional<Delivery> completeAndGet(String id, String owner, Attempt attempt, DeliveryStatus status,
+                                             Instant nextAttemptAt, String error) {
         Query query = new Query(Criteria.where("_id").is(id).and("leaseOwner").is(owner));
         Update update = new Update().push("attempts", attempt).inc("attemptCount", 1).set("status", status)
                 .set("nextAttemptAt", nextAttemptAt).set("lastStatusCode", attempt.statusCode()).set("lastError", error)
                 .set("completedAt", status == DeliveryStatus.PENDING ? null : attempt.at())
                 .unset("leaseOwner").unset("leaseUntil");
-        return updateOne(query, update);
+        return Optional.ofNullable(mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+                Delivery.class));
     }
 
     /** Ends a claimed delivery without an HTTP attempt (its subscription is gone, paused or disabled). */

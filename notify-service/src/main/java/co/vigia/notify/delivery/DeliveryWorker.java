@@ -38,6 +38,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(5);
     static final Duration PARK_BOUND = Duration.ofSeconds(30);
+    static final Duration MIN_POLL_GAP = Duration.ofMillis(50);
 
     private final DeliveryStore store;
     private final SubscriptionRepository subscriptions;
@@ -139,8 +140,15 @@ public class DeliveryWorker implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
+                long started = System.nanoTime();
                 pollOnce();
                 signal.await(pollInterval.toMillis());
+                // each poll asks MongoDB for the order of its candidates (without an index, a pass over every delivery
+                // that holds the collection's lock): under load, polls at most every MIN_POLL_GAP gather more each
+                long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                if (elapsed < MIN_POLL_GAP.toMillis()) {
+                    Thread.sleep(MIN_POLL_GAP.toMillis() - elapsed);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -388,7 +396,9 @@ public class DeliveryWorker implements SmartLifecycle {
         DeliveryRules.Decision decision = rules.decide(delivery.attemptCount() + 1, result, now,
                 subscription.failingSince());
         Attempt attempt = new Attempt(started, result.statusCode(), result.latency().toMillis(), result.error(), owner);
-        if (!store.complete(delivery.id(), owner, attempt, decision.status(), decision.nextAttemptAt(), result.error())) {
+        Optional<Delivery> recorded = store.completeAndGet(delivery.id(), owner, attempt, decision.status(),
+                decision.nextAttemptAt(), result.error());
+        if (recorded.isEmpty()) {
             log.info("Lease on delivery {} was lost before its attempt was recorded; another instance retries it",
                     delivery.id());
             return true;
@@ -408,13 +418,21 @@ public class DeliveryWorker implements SmartLifecycle {
             return true;
         }
         metrics.settled(delivery.attemptCount() + 1);
-        settled(delivery, now);
+        if (Boolean.TRUE.equals(recorded.get().waitedOn())) {
+            wakeSuccessor(delivery, now);
+        }
         return false;
     }
 
     private void settled(Delivery delivery, Instant now) {
-        // waking a successor reads every delivery of the collection where no index serves it: only when one waits
-        if (store.isWaitedOn(delivery.id()) && store.wakeNextSuccessor(delivery.subscriptionId(), delivery.subject(), now)) {
+        if (store.isWaitedOn(delivery.id())) {
+            wakeSuccessor(delivery, now);
+        }
+    }
+
+    /** Waking a successor reads every delivery where no index serves it: only when one was parked behind this one. */
+    private void wakeSuccessor(Delivery delivery, Instant now) {
+        if (store.wakeNextSuccessor(delivery.subscriptionId(), delivery.subject(), now)) {
             signal.wake();
         }
     }
