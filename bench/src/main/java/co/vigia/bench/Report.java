@@ -111,7 +111,7 @@ final class Report {
         md.append("| load average (1/5/15 min) | at start ").append(r.loadAtStart()).append("; after the Kafka baseline ")
                 .append(r.kafkaLoad()).append("; after the end-to-end load ").append(e2e.loadAverage())
                 .append("; at the end ").append(r.loadAtEnd())
-                .append(" (the machine is shared with other engineers' builds) |\n");
+                .append(" (the stack and the load share these cores; so does anything else running on the machine) |\n");
         md.append("| stack | as `./run-local.sh` starts it (devstack): embedded Kafka (KRaft) and MongoDB "
                 + "(mongo-java-server, in memory) inside the benchmark's JVM, the three services as JVMs "
                 + "(`-Xmx256m -XX:+UseSerialGC`), 3 partitions a topic; load from the benchmark's JVM on loopback. Figures 1 and 4 "

@@ -193,10 +193,24 @@ public class DeliveryWorker implements SmartLifecycle {
             return;
         }
         Map<String, DeliveryStore.Earlier> earlierOf = store.earlierPending(due);
+        // offered deliveries not started now go back in front of the offers, in their order
+        List<Delivery> notNow = new java.util.ArrayList<>();
+        try {
+            dispatch(due, earlierOf, notNow, now);
+        } finally {
+            if (fromOffers && !notNow.isEmpty()) {
+                signal.putBack(notNow);
+                moreDue = true;
+            }
+        }
+    }
+
+    private void dispatch(List<Delivery> due, Map<String, DeliveryStore.Earlier> earlierOf, List<Delivery> notNow,
+                          Instant now) {
         for (int i = 0; i < due.size(); i++) {
             Delivery candidate = due.get(i);
             if (!running || slots.availablePermits() == 0) {
-                putBackIfOffered(due.subList(i, due.size()), fromOffers);
+                notNow.addAll(due.subList(i, due.size()));
                 moreDue = true;
                 return;
             }
@@ -207,6 +221,14 @@ public class DeliveryWorker implements SmartLifecycle {
             if (earlier != null) {
                 if (waitBehind(earlier.id(), candidate)) {
                     continue; // stays in dispatched until the earlier one is done with
+                }
+                if (earlier.nextAttemptAt() != null && !earlier.nextAttemptAt().isAfter(now)) {
+                    // the earlier one is due as well and only waits for a slot or its endpoint's turn: it goes first
+                    // and this one after it, with no write; parking (three writes, and a pass over every delivery to
+                    // wake it) is for an earlier one that is waiting for a retry
+                    dispatched.remove(candidate.id());
+                    notNow.add(candidate);
+                    continue;
                 }
                 pool.execute(() -> {
                     try {
@@ -225,8 +247,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 dispatched.remove(candidate.id());
                 // the endpoint has its share in flight: a just-created delivery waits in memory for a freed slot
                 // (which polls again) rather than for the next read of the store
-                putBackIfOffered(List.of(candidate), fromOffers);
-                moreDue = true;
+                notNow.add(candidate);
                 continue;
             }
             if (entry == EndpointGates.Entry.OPEN) {
@@ -238,7 +259,7 @@ public class DeliveryWorker implements SmartLifecycle {
             if (!slots.tryAcquire()) {
                 gates.cancel(endpoint);
                 dispatched.remove(candidate.id());
-                putBackIfOffered(due.subList(i, due.size()), fromOffers);
+                notNow.addAll(due.subList(i, due.size()));
                 moreDue = true;
                 return;
             }
@@ -260,12 +281,6 @@ public class DeliveryWorker implements SmartLifecycle {
                     }
                 }
             });
-        }
-    }
-
-    private void putBackIfOffered(List<Delivery> notStarted, boolean fromOffers) {
-        if (fromOffers) {
-            signal.putBack(List.copyOf(notStarted));
         }
     }
 
