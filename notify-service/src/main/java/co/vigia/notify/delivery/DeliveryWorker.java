@@ -207,6 +207,8 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private void dispatch(List<Delivery> due, Map<String, DeliveryStore.Earlier> earlierOf, List<Delivery> notNow,
                           Instant now) {
+        Set<String> inPage = new java.util.HashSet<>();
+        due.forEach(d -> inPage.add(d.id()));
         for (int i = 0; i < due.size(); i++) {
             Delivery candidate = due.get(i);
             if (!running || slots.availablePermits() == 0) {
@@ -222,10 +224,11 @@ public class DeliveryWorker implements SmartLifecycle {
                 if (waitBehind(earlier.id(), candidate)) {
                     continue; // stays in dispatched until the earlier one is done with
                 }
-                if (earlier.nextAttemptAt() != null && !earlier.nextAttemptAt().isAfter(now)) {
-                    // the earlier one is due as well and only waits for a slot or its endpoint's turn: it goes first
-                    // and this one after it, with no write; parking (three writes, and a pass over every delivery to
-                    // wake it) is for an earlier one that is waiting for a retry
+                if (inPage.contains(earlier.id())) {
+                    // the earlier one is a candidate of this poll too and only waits for a slot or its endpoint's
+                    // turn: it goes first and this one after it, with no write. Parking (three writes, and a pass
+                    // over every delivery to wake it) is for an earlier one that is not: waiting for a retry, held
+                    // elsewhere, or beyond this page (skipping behind one beyond the page could fill every page)
                     dispatched.remove(candidate.id());
                     notNow.add(candidate);
                     continue;
