@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkerSignal {
 
+    /** At most this many offered deliveries are kept (about 5 MB); a larger fan-out or backlog is read from the store. */
+    static final int MAX_OFFERED = 10_000;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private boolean pending;
@@ -42,8 +45,11 @@ public class WorkerSignal {
         if (deliveries.isEmpty()) {
             return;
         }
-        created.addAll(deliveries);
-        createdCount.addAndGet(deliveries.size());
+        // bounded, so a backlog stays in MongoDB rather than in the heap: what is not kept is found by the poll
+        if (createdCount.get() + deliveries.size() <= MAX_OFFERED) {
+            created.addAll(deliveries);
+            createdCount.addAndGet(deliveries.size());
+        }
         wake();
     }
 
