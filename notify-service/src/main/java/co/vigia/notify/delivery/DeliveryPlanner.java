@@ -8,6 +8,7 @@ import co.vigia.notify.subscription.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -17,15 +18,17 @@ import org.springframework.stereotype.Component;
 public class DeliveryPlanner {
 
     private final DeliveryStore store;
+    private final DeliveryLines lines;
     private final MongoTemplate mongo;
     private final RetryPolicy retries;
     private final WorkerSignal signal;
     private final Clock clock;
     private final String source;
 
-    public DeliveryPlanner(DeliveryStore store, MongoTemplate mongo, RetryPolicy retries, WorkerSignal signal,
-                           Clock clock, co.vigia.starter.VigiaProperties vigia) {
+    public DeliveryPlanner(DeliveryStore store, DeliveryLines lines, MongoTemplate mongo, RetryPolicy retries,
+                           WorkerSignal signal, Clock clock, co.vigia.starter.VigiaProperties vigia) {
         this.store = store;
+        this.lines = lines;
         this.mongo = mongo;
         this.retries = retries;
         this.signal = signal;
@@ -37,11 +40,7 @@ public class DeliveryPlanner {
     public boolean schedule(StoredEvent event, Subscription subscription, String id, DeliveryTrigger trigger) {
         Delivery delivery = pending(event, subscription, id == null ? UUID.randomUUID().toString() : id, trigger,
                 clock.instant());
-        if (!store.insertIfAbsent(delivery)) {
-            return false;
-        }
-        signal.offer(List.of(delivery));
-        return true;
+        return !createAll(List.of(delivery)).isEmpty();
     }
 
     /**
@@ -50,11 +49,20 @@ public class DeliveryPlanner {
      */
     public int scheduleEach(StoredEvent event, List<Subscription> subscriptions, DeliveryTrigger trigger) {
         Instant now = clock.instant();
-        List<Delivery> deliveries = subscriptions.stream()
-                .map(s -> pending(event, s, event.id() + ":" + s.id(), trigger, now)).toList();
-        List<Delivery> created = store.insertAllAbsent(deliveries);
+        return createAll(subscriptions.stream()
+                .map(s -> pending(event, s, event.id() + ":" + s.id(), trigger, now)).toList()).size();
+    }
+
+    /**
+     * Puts the deliveries that do not exist yet at the end of their lines, inserts them and offers them to the worker.
+     * Those that exist (the event read again) are left out first: appending one again would put it behind itself.
+     */
+    private List<Delivery> createAll(List<Delivery> deliveries) {
+        Set<String> existing = store.existing(deliveries.stream().map(Delivery::id).toList());
+        List<Delivery> fresh = deliveries.stream().filter(d -> !existing.contains(d.id())).toList();
+        List<Delivery> created = store.insertAllAbsent(lines.append(fresh));
         signal.offer(created);
-        return created.size();
+        return created;
     }
 
     private Delivery pending(StoredEvent event, Subscription subscription, String id, DeliveryTrigger trigger,

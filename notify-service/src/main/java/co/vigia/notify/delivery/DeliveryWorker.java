@@ -30,7 +30,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs deliveries from MongoDB: polls for due ones (and wakes at once when new ones are created), claims each
  * with a lease, posts it on a bounded pool, and records the attempt. A delivery for a subscription and bill waits
- * while an earlier one for the same pair is pending. At start the leases this instance id held before a crash
+ * while the one before it in that line ({@link DeliveryLines}) is pending. At start the leases this instance id held before a crash
  * are released, so a restart resumes everything at once; another instance's leases simply run out.
  */
 public class DeliveryWorker implements SmartLifecycle {
@@ -192,7 +192,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (due.isEmpty()) {
             return;
         }
-        Map<String, DeliveryStore.Earlier> earlierOf = store.earlierPending(due);
+        Map<String, Delivery> earlierOf = pendingPrevious(due);
         // offered deliveries not started now go back in front of the offers, in their order
         List<Delivery> notNow = new java.util.ArrayList<>();
         try {
@@ -205,7 +205,31 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void dispatch(List<Delivery> due, Map<String, DeliveryStore.Earlier> earlierOf, List<Delivery> notNow,
+    /**
+     * For each candidate whose previous delivery (of its subscription and bill) is still pending, that one: one
+     * lookup by id for the whole poll. A previous one that is settled or does not exist holds nobody back: deliveries
+     * settle in their line's order (each went only once its own previous one had settled), so a settled previous one
+     * means every earlier one is settled too.
+     */
+    private Map<String, Delivery> pendingPrevious(List<Delivery> candidates) {
+        Set<String> previousIds = new java.util.HashSet<>();
+        candidates.forEach(c -> {
+            if (c.previousId() != null) {
+                previousIds.add(c.previousId());
+            }
+        });
+        Map<String, Delivery> previous = store.findAllById(previousIds);
+        Map<String, Delivery> pending = new java.util.HashMap<>();
+        for (Delivery candidate : candidates) {
+            Delivery before = candidate.previousId() == null ? null : previous.get(candidate.previousId());
+            if (before != null && before.status() == DeliveryStatus.PENDING) {
+                pending.put(candidate.id(), before);
+            }
+        }
+        return pending;
+    }
+
+    private void dispatch(List<Delivery> due, Map<String, Delivery> earlierOf, List<Delivery> notNow,
                           Instant now) {
         Set<String> inPage = new java.util.HashSet<>();
         due.forEach(d -> inPage.add(d.id()));
@@ -219,7 +243,7 @@ public class DeliveryWorker implements SmartLifecycle {
             if (!dispatched.add(candidate.id())) {
                 continue; // a task for it is queued, running or waiting behind another; the claim decides
             }
-            DeliveryStore.Earlier earlier = earlierOf.get(candidate.id());
+            Delivery earlier = earlierOf.get(candidate.id());
             if (earlier != null) {
                 if (waitBehind(earlier.id(), candidate)) {
                     continue; // stays in dispatched until the earlier one is done with
@@ -254,7 +278,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 continue;
             }
             if (entry == EndpointGates.Entry.OPEN) {
-                store.defer(candidate.id(), now, now.plus(gates.openFor()));
+                store.defer(candidate, now, now.plus(gates.openFor()));
                 metrics.attempt("circuit-open");
                 dispatched.remove(candidate.id());
                 continue;
@@ -272,7 +296,7 @@ public class DeliveryWorker implements SmartLifecycle {
             pool.execute(() -> {
                 boolean stillPending = true;
                 try {
-                    stillPending = claimAndAttempt(candidate.id(), endpoint);
+                    stillPending = claimAndAttempt(candidate, endpoint);
                 } finally {
                     dispatched.remove(candidate.id());
                     done(candidate.id(), stillPending);
@@ -323,15 +347,17 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** Claims a delivery the poll found due (another instance may have taken it meanwhile) and attempts it. */
-    /** Returns whether the delivery is still pending (a retry, or an attempt that could not be made or recorded). */
-    private boolean claimAndAttempt(String id, String endpoint) {
+    /**
+     * Claims a delivery the poll found due (another instance may have taken or changed it meanwhile) and attempts it.
+     * Returns whether the delivery is still pending (a retry, or an attempt that could not be made or recorded).
+     */
+    private boolean claimAndAttempt(Delivery candidate, String endpoint) {
         Optional<Delivery> claimed;
         try {
-            claimed = store.claim(id, owner, clock.instant(), lease);
+            claimed = store.claim(candidate, owner, clock.instant(), lease);
         } catch (RuntimeException e) {
             gates.cancel(endpoint);
-            log.warn("Delivery {} could not be claimed: {}", id, e.toString());
+            log.warn("Delivery {} could not be claimed: {}", candidate.id(), e.toString());
             return true;
         }
         if (claimed.isEmpty()) {
@@ -347,12 +373,17 @@ public class DeliveryWorker implements SmartLifecycle {
      * next attempt, should the wake be lost in a crash. Parked deliveries stay out of the due list: re-deferring them
      * every second made each poll's candidates mostly deliveries that could not go, and a backlog fed on itself.
      */
-    private void park(Delivery candidate, DeliveryStore.Earlier earlier, Instant now) {
-        store.defer(candidate.id(), now, later(earlier.nextAttemptAt(), now).plus(PARK_BOUND));
-        store.markWaitedOn(earlier.id());
-        if (!store.isPending(earlier.id())) {
+    private void park(Delivery candidate, Delivery earlier, Instant now) {
+        Optional<Delivery> parked = store.defer(candidate, now, later(earlier.nextAttemptAt(), now).plus(PARK_BOUND));
+        if (parked.isEmpty()) {
+            return; // it changed since the poll read it: the next read finds it as it is
+        }
+        store.markWaiter(earlier.id(), candidate.id());
+        boolean earlierPending = store.findById(earlier.id()).map(d -> d.status() == DeliveryStatus.PENDING)
+                .orElse(false);
+        if (!earlierPending) {
             // it settled before it could see the mark, so nothing will wake the candidate: it may go now
-            store.defer(candidate.id(), now, now);
+            store.defer(parked.get(), now, now).ifPresent(due -> signal.offer(List.of(due)));
         }
     }
 
@@ -375,9 +406,9 @@ public class DeliveryWorker implements SmartLifecycle {
             if (reason.isPresent()) {
                 gates.cancel(endpoint);
                 gateOpen = false;
-                store.abandon(delivery.id(), owner, reason.get(), started);
+                Optional<Delivery> abandoned = store.abandon(delivery, reason.get(), started);
                 metrics.attempt("abandoned");
-                settled(delivery, started);
+                abandoned.ifPresent(d -> wakeSuccessor(d, started));
                 return false;
             }
             Subscription subscription = found.get();
@@ -395,7 +426,7 @@ public class DeliveryWorker implements SmartLifecycle {
             if (gateOpen) {
                 gates.cancel(endpoint);
             }
-            store.release(delivery.id(), owner, started);
+            store.release(delivery, started);
             Thread.currentThread().interrupt();
             return true;
         } catch (RuntimeException e) {
@@ -403,7 +434,7 @@ public class DeliveryWorker implements SmartLifecycle {
             if (gateOpen) {
                 gates.cancel(endpoint);
             }
-            store.release(delivery.id(), owner, started.plus(ERROR_BACKOFF));
+            store.release(delivery, started.plus(ERROR_BACKOFF));
             return true;
         }
     }
@@ -414,8 +445,8 @@ public class DeliveryWorker implements SmartLifecycle {
         DeliveryRules.Decision decision = rules.decide(delivery.attemptCount() + 1, result, now,
                 subscription.failingSince());
         Attempt attempt = new Attempt(started, result.statusCode(), result.latency().toMillis(), result.error(), owner);
-        Optional<Delivery> recorded = store.completeAndGet(delivery.id(), owner, attempt, decision.status(),
-                decision.nextAttemptAt(), result.error());
+        Optional<Delivery> recorded = store.complete(delivery, attempt, decision.status(), decision.nextAttemptAt(),
+                result.error());
         if (recorded.isEmpty()) {
             log.info("Lease on delivery {} was lost before its attempt was recorded; another instance retries it",
                     delivery.id());
@@ -436,22 +467,14 @@ public class DeliveryWorker implements SmartLifecycle {
             return true;
         }
         metrics.settled(delivery.attemptCount() + 1);
-        if (Boolean.TRUE.equals(recorded.get().waitedOn())) {
-            wakeSuccessor(delivery, now);
-        }
+        wakeSuccessor(recorded.get(), now);
         return false;
     }
 
-    private void settled(Delivery delivery, Instant now) {
-        if (store.isWaitedOn(delivery.id())) {
-            wakeSuccessor(delivery, now);
-        }
-    }
-
-    /** Waking a successor reads every delivery where no index serves it: only when one was parked behind this one. */
-    private void wakeSuccessor(Delivery delivery, Instant now) {
-        if (store.wakeNextSuccessor(delivery.subscriptionId(), delivery.subject(), now)) {
-            signal.wake();
+    /** A settled delivery wakes the one parked behind it, if any, and hands it to the loop. */
+    private void wakeSuccessor(Delivery settled, Instant now) {
+        if (settled.waiterId() != null) {
+            store.wake(settled.waiterId(), now).ifPresent(woken -> signal.offer(List.of(woken)));
         }
     }
 

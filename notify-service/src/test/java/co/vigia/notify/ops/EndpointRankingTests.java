@@ -71,7 +71,7 @@ class EndpointRankingTests {
     static Delivery delivery(String subscriptionId, Attempt... attempts) {
         return new Delivery("e:" + subscriptionId, "e", "co.vigia.bill.registered", "bill-1", SINCE, subscriptionId,
                 "ngo-" + subscriptionId, DeliveryTrigger.EVENT, DeliveryStatus.PENDING, SINCE, 1, NOW, attempts.length,
-                List.of(attempts), null, null, null, null, null, null);
+                List.of(attempts), null, null, null, null, null, null, null, 0L);
     }
 
     static Attempt ok(Instant at) {
