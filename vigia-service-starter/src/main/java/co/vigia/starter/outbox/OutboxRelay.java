@@ -41,6 +41,9 @@ public class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** Documents per update when removing the acknowledged messages of documents just inserted. */
+    private static final int REMOVE_CHUNK = 500;
+
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final VigiaProperties.Outbox properties;
@@ -125,7 +128,7 @@ public class OutboxRelay implements DisposableBean {
                             oldest = d.getTime();
                         }
                     }
-                    relay(collection, doc.get("_id"));
+                    relayUnlessInFlight(collection, doc.get("_id"));
                 }
             } catch (RuntimeException e) {
                 log.warn("Outbox sweep of {} failed, will retry: {}", collection, e.toString());
@@ -153,6 +156,27 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
+    /**
+     * The sweep's relay: a document being relayed already is skipped, not asked to be looked at again. Its relay sends
+     * what it holds and removes what Kafka acknowledged; anything else still in its outbox afterwards is the next
+     * sweep's (or the next writer's {@link #afterWrite}). Asking again cost a read of every document of a batch just
+     * inserted, whose relay was still awaiting Kafka or removing the messages when the sweep came by.
+     */
+    private void relayUnlessInFlight(String collection, Object id) {
+        String key = collection + "/" + id;
+        if (!inFlight.add(key)) {
+            return;
+        }
+        again.remove(key);
+        try {
+            relayOnce(collection, id);
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay of {}/{} failed, the sweep will retry: {}", collection, id, e.toString());
+        } finally {
+            release(collection, id);
+        }
+    }
+
     private void relayInserted(String collection, List<Inserted> inserted) {
         List<Inserted> mine = new ArrayList<>();
         for (Inserted doc : inserted) {
@@ -166,15 +190,22 @@ public class OutboxRelay implements DisposableBean {
                 sends.add(send(doc.outbox().stream().map(m -> new Message(m.eventId(), m.topic(), m.key(),
                         m.payload())).toList()));
             }
+            List<Object> ids = new ArrayList<>(mine.size());
+            List<String> sent = new ArrayList<>();
             for (int d = 0; d < mine.size(); d++) {
                 Inserted doc = mine.get(d);
-                try {
-                    List<String> eventIds = doc.outbox().stream().map(OutboxMessage::eventId).toList();
-                    removeSent(collection, doc.id(), eventIds, acknowledged(eventIds, sends.get(d)));
-                } catch (RuntimeException e) {
-                    log.warn("Outbox relay of {}/{} failed, the sweep will retry: {}", collection, doc.id(), e.toString());
+                List<String> eventIds = doc.outbox().stream().map(OutboxMessage::eventId).toList();
+                List<String> acknowledged = acknowledged(eventIds, sends.get(d));
+                if (!acknowledged.isEmpty()) {
+                    ids.add(doc.id());
+                    sent.addAll(acknowledged);
+                }
+                if (acknowledged.size() < eventIds.size()) {
+                    log.warn("Outbox relay of {}/{} failed, the sweep will retry: Kafka did not acknowledge {}",
+                            collection, doc.id(), eventIds.get(acknowledged.size()));
                 }
             }
+            removeSent(collection, ids, sent);
         } catch (RuntimeException e) {
             log.warn("Outbox relay of {} inserted documents of {} failed, the sweep will retry: {}", mine.size(),
                     collection, e.toString());
@@ -182,6 +213,21 @@ public class OutboxRelay implements DisposableBean {
             for (Inserted doc : mine) {
                 release(collection, doc.id());
             }
+        }
+    }
+
+    /**
+     * Removes the acknowledged messages of many documents in one update per {@link #REMOVE_CHUNK} documents: event ids
+     * are unique, so pulling all of them from each document removes exactly that document's own. A multi-document
+     * update selected by {@code _id} alone is one round trip and one pass under the collection's lock, where one update
+     * per document cost a round trip each and held the lock a hundred times per batch of roll calls; the embedded
+     * MongoDB's pass is by the {@code _id} index for a {@code {_id: {$in: [...]}}} filter.
+     */
+    private void removeSent(String collection, List<Object> ids, List<String> sent) {
+        for (int from = 0; from < ids.size(); from += REMOVE_CHUNK) {
+            mongo.updateMulti(new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + REMOVE_CHUNK)))),
+                    new Update().pull(OutboxMessage.FIELD, new Document("eventId", new Document("$in", sent))),
+                    collection);
         }
     }
 

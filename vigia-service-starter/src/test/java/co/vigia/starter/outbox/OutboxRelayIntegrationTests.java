@@ -94,6 +94,27 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void aMessageWrittenAfterTheInsertIsNotRemovedWithTheInsertedOnesAndIsPublishedToo() {
+        String billId = "bill-" + UUID.randomUUID();
+        List<CloudEvent> inserted = List.of(action(billId, 1));
+        CloudEvent later = action(billId, 2);
+        String id = billId + "-a";
+        mongo.insert(parcel(id, inserted), "parcels");
+        // written after the insert, by a writer that "died" before calling afterWrite: not among the inserted messages
+        Document pushed = parcel("x", List.of(later)).getList(OutboxMessage.FIELD, Document.class).get(0);
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+                new org.springframework.data.mongodb.core.query.Update().push(OutboxMessage.FIELD, pushed), "parcels");
+
+        relay.afterInsert("parcels", List.of(new OutboxRelay.Inserted(id, inserted.stream().map(OutboxMessage::of).toList())));
+
+        // at least once: a sweep that came by before the relay took the document may have sent the first one too
+        assertThat(receiveIds(billId, 2).stream().distinct()).containsExactly(inserted.get(0).id(), later.id());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.findById(id, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+    }
+
+    @Test
     void theSweepPublishesWhatACrashLeftBehind() {
         String billId = "bill-" + UUID.randomUUID();
         CloudEvent event = action(billId, 1);
