@@ -3,7 +3,10 @@ package co.vigia.vote.billfacts;
 import co.vigia.contracts.BillKind;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +24,18 @@ public class BillFactsReadModel {
 
     public Optional<BillFacts> find(String billId) {
         return repository.findById(billId).map(BillFactsDocument::facts);
+    }
+
+    /** The facts known of these bills, by bill id, in one query (an {@code _id $in}, served by the id index). */
+    public Map<String, BillFacts> findAll(Collection<String> billIds) {
+        Map<String, BillFacts> found = new HashMap<>();
+        if (billIds.isEmpty()) {
+            return found;
+        }
+        for (BillFactsDocument doc : repository.findAllById(billIds)) {
+            found.put(doc.billId(), doc.facts());
+        }
+        return found;
     }
 
     /**

@@ -1,5 +1,8 @@
 package co.vigia.vote.billfacts;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +24,22 @@ public class BillFactsService {
             return new BillFactsLookup.Known(local.get());
         }
         return askBillService(billId);
+    }
+
+    /**
+     * {@link #lookup} of many bills: the read model is asked once for all of them, bill-service only for those it
+     * lacks. A batch of roll calls asked the read model once per bill, each a round trip waiting behind the batch's
+     * other MongoDB work.
+     */
+    public Map<String, BillFactsLookup> lookupAll(Collection<String> billIds) {
+        Map<String, BillFacts> local = readModel.findAll(billIds);
+        Map<String, BillFactsLookup> answers = new HashMap<>();
+        for (String billId : billIds) {
+            BillFacts facts = local.get(billId);
+            answers.put(billId, facts != null && facts.kind() != null ? new BillFactsLookup.Known(facts)
+                    : askBillService(billId));
+        }
+        return answers;
     }
 
     /** Asks bill-service even when the read model knows the bill: for checks that need its current stage. */

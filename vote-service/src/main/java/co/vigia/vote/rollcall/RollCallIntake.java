@@ -21,9 +21,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -94,7 +96,13 @@ public class RollCallIntake {
         }
 
         Map<String, RollCall> existing = existing(firstByExternalId.keySet());
-        Map<String, BillFactsLookup> facts = new HashMap<>();
+        Set<String> billIds = new HashSet<>();
+        for (Map.Entry<String, Integer> first : firstByExternalId.entrySet()) {
+            if (!existing.containsKey(first.getKey())) {
+                billIds.add(requests.get(first.getValue()).billId());
+            }
+        }
+        Map<String, BillFactsLookup> facts = billFacts.lookupAll(billIds);
         Instant now = clock.instant();
         List<RollCall> toInsert = new ArrayList<>();
         Map<String, Integer> indexOfNew = new HashMap<>();
@@ -106,7 +114,7 @@ public class RollCallIntake {
                 outcomes[i] = sameContent(before, hashes[i]);
                 continue;
             }
-            BillFactsLookup lookup = facts.computeIfAbsent(request.billId(), billFacts::lookup);
+            BillFactsLookup lookup = facts.get(request.billId());
             if (lookup instanceof BillFactsLookup.Unknown) {
                 outcomes[i] = new IntakeOutcome.Rejected(404, "not-found", "Bill not found",
                         "bill '" + request.billId() + "' does not exist in bill-service",
