@@ -34,14 +34,16 @@ public final class Bench {
         boolean jfr = false;
         boolean smoke = false;
         Path out = null;
+        java.util.Set<String> only = java.util.Set.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--full" -> { }
+                case "--only" -> only = java.util.Set.of(args[++i].split(","));
                 case "--jfr" -> jfr = true;
                 case "--smoke" -> smoke = true;
                 case "--out" -> out = repo.resolve(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --full, --smoke, --jfr, --out <dir>)");
+                        + " (use --full, --smoke, --jfr, --out <dir>, --only ingestion,fault,fanout)");
             }
         }
         BenchSettings full = BenchSettings.full(repo, jfr);
@@ -50,6 +52,10 @@ public final class Bench {
                 full.e2eDuration(), full.e2eBills(), full.matching(), full.nonMatching(), full.kafkaRoundTrip(),
                 full.fanout(), full.fanoutConcurrency(), full.rollCalls(), full.batchSize(), full.faultEvents(),
                 full.deadline(), out, full.workDir(), jfr);
+        if (!only.isEmpty()) {
+            runOnly(settings, only);
+            return;
+        }
         Results results = run(settings);
         Path report = Report.write(results);
         System.out.println("Wrote " + report);
@@ -113,6 +119,33 @@ public final class Bench {
 
             return new Results(s, startedAt, Instant.now(), loadAtStart, Machine.loadAverage(), startToHealthy,
                     stack.startedIn, rest, benchRest, kafka, kafkaLoad, e2e, ingestion, fault, fanout);
+        }
+    }
+
+    /**
+     * A profiling aid: the named figures of the second stack, in the usual order, on one fresh stack; printed, never
+     * written to docs/ (a report needs every figure from one run).
+     */
+    static void runOnly(BenchSettings s, java.util.Set<String> figures) {
+        try (BenchStack stack = BenchStack.start(s); WebhookSink sink = WebhookSink.start(8)) {
+            log("stack healthy in " + stack.startedIn.toMillis() + " ms; running only " + figures);
+            if (figures.contains("ingestion")) {
+                Ingestion.prepare(stack);
+                Ingestion.Result ingestion = Ingestion.measure(stack, s);
+                log(String.format("ingestion %.0f roll calls/s, raw %.0f/s", ingestion.rate(), ingestion.baselineRate()));
+            }
+            if (figures.contains("fault")) {
+                FaultTest.prepare(stack, sink);
+                FaultTest.Result fault = FaultTest.measure(stack, sink, s);
+                log("fault: lost " + fault.lost() + ", duplicates " + fault.duplicates() + ", drained "
+                        + fault.restartToDrained().toMillis() + " ms after the restart");
+            }
+            if (figures.contains("fanout")) {
+                Duration setup = Fanout.prepare(stack, sink, s);
+                Fanout.Result fanout = Fanout.measure(stack, sink, s, setup);
+                log(String.format("fan-out %.0f deliveries/s, raw HttpClient %.0f/s", fanout.rate(),
+                        fanout.baselineRate()));
+            }
         }
     }
 

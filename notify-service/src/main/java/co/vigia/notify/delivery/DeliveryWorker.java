@@ -23,6 +23,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -67,6 +69,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Set<String> inFlight = new java.util.HashSet<>();
     /** Candidates held in memory behind an earlier delivery of their subscription and bill that is in flight here. */
     private final Map<String, List<Delivery>> waiting = new java.util.HashMap<>();
+    /** The last events rendered, so a fan-out to thousands of subscriptions reads and renders its event once. */
+    private final Cache<String, Rendered> renderedEvents = Caffeine.newBuilder().maximumSize(256).build();
     /** Whether the last poll left due deliveries unstarted for want of slots. */
     private volatile boolean moreDue;
     /** When the poll next reads the store for due deliveries, whatever was offered meanwhile. */
@@ -94,7 +98,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.maxConcurrency = maxConcurrency;
         this.slots = new Semaphore(maxConcurrency);
-        this.pollBatch = Math.max(1, maxConcurrency / 4);
+        this.pollBatch = Math.max(1, maxConcurrency / 8);
     }
 
     @Override
@@ -141,12 +145,12 @@ public class DeliveryWorker implements SmartLifecycle {
         while (running) {
             try {
                 long started = System.nanoTime();
-                pollOnce();
+                boolean readStore = pollOnce();
                 signal.await(pollInterval.toMillis());
-                // each poll asks MongoDB for the order of its candidates (without an index, a pass over every delivery
-                // that holds the collection's lock): under load, polls at most every MIN_POLL_GAP gather more each
+                // a read of the store for due deliveries is a pass over every delivery on the embedded server (no
+                // index serves it): at most one every MIN_POLL_GAP, each a large page; polls of offers cost no read
                 long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                if (elapsed < MIN_POLL_GAP.toMillis()) {
+                if (readStore && elapsed < MIN_POLL_GAP.toMillis()) {
                     Thread.sleep(MIN_POLL_GAP.toMillis() - elapsed);
                 }
             } catch (InterruptedException e) {
@@ -163,46 +167,47 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * Starts as many due deliveries as there are free slots. The poll only decides (from two queries for all its
-     * candidates): each claim, attempt or parking runs on the pool, because one thread doing a few MongoDB round trips
-     * per candidate was the ceiling on deliveries per second. While deliveries are in flight it waits until a batch of
-     * slots is free (a freed slot wakes it when work is waiting): a poll costs the same for one delivery as for many.
+     * Starts as many due deliveries as there are free slots, and returns whether it read the store. The poll only
+     * decides (from one lookup by id for all its candidates' previous deliveries): each claim, attempt or parking runs
+     * on the pool, because one thread doing a few MongoDB round trips per candidate was the ceiling on deliveries per
+     * second. Candidates come from memory (deliveries just created, woken, or read with the last page) and, every
+     * poll interval or when memory has none, from a page of the store; what a poll cannot start yet (no slot, its
+     * endpoint busy, behind an earlier one of the page) goes back to memory in order, for the next freed slot.
      */
-    void pollOnce() {
+    boolean pollOnce() {
         int free = slots.availablePermits();
         if (free == 0 || (free < pollBatch && free < maxConcurrency)) {
             moreDue = true;
-            return;
+            return false;
         }
         Instant now = clock.instant();
-        int limit = Math.max(16, 2 * free);
         List<Delivery> due;
+        moreDue = false;
         boolean fromOffers = signal.hasOffered() && now.isBefore(nextStoreRead);
         if (fromOffers) {
-            // deliveries just created: no need to read the store for them (a pass over every delivery without an
-            // index); the store is still read every poll interval for retries, expired leases and lost hints
-            due = signal.takeOffered(limit).stream().filter(d -> !d.nextAttemptAt().isAfter(now)).toList();
-            moreDue = signal.hasOffered();
+            // looking past the first few lets deliveries to free endpoints pass those whose endpoint is busy
+            due = signal.takeOffered(Math.max(32, 4 * free)).stream().filter(d -> !d.nextAttemptAt().isAfter(now))
+                    .toList();
         } else {
-            due = store.findDue(now, limit);
+            int page = 4 * maxConcurrency;
+            due = store.findDue(now, page);
             nextStoreRead = now.plus(pollInterval);
             // a full page may have more behind it: a freed slot polls again rather than waiting for the poll interval
-            moreDue = due.size() >= limit || signal.hasOffered();
+            moreDue = due.size() >= page;
         }
-        if (due.isEmpty()) {
-            return;
-        }
-        Map<String, Delivery> earlierOf = pendingPrevious(due);
-        // offered deliveries not started now go back in front of the offers, in their order
-        List<Delivery> notNow = new java.util.ArrayList<>();
-        try {
-            dispatch(due, earlierOf, notNow, now);
-        } finally {
-            if (fromOffers && !notNow.isEmpty()) {
+        if (!due.isEmpty()) {
+            List<Delivery> notNow = new java.util.ArrayList<>();
+            try {
+                dispatch(due, pendingPrevious(due), notNow, now);
+            } finally {
                 signal.putBack(notNow);
-                moreDue = true;
             }
         }
+        moreDue = moreDue || signal.hasOffered();
+        if (moreDue && slots.availablePermits() == maxConcurrency) {
+            signal.wake(); // nothing in flight whose end would wake the loop
+        }
+        return !fromOffers;
     }
 
     /**
@@ -482,30 +487,12 @@ public class DeliveryWorker implements SmartLifecycle {
     private record Rendered(StoredEvent event, String body) {
     }
 
-    private static final int RENDERED_KEPT = 256;
-
-    /** The last events rendered, so a fan-out to thousands of subscriptions reads and renders its event once. */
-    private final Map<String, Rendered> renderedEvents = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(RENDERED_KEPT * 2, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Rendered> eldest) {
-                    return size() > RENDERED_KEPT;
-                }
-            });
-
     private Rendered rendered(String eventId) {
-        Rendered kept = renderedEvents.get(eventId);
-        if (kept != null) {
-            return kept;
-        }
-        StoredEvent event = events.findById(eventId).orElse(null);
-        if (event == null) {
-            return null;
-        }
-        Rendered fresh = new Rendered(event, payload.body(event));
-        renderedEvents.put(eventId, fresh);
-        return fresh;
+        // a miss (the event expired) is not kept: Caffeine stores no null
+        return renderedEvents.get(eventId, id -> events.findById(id).map(e -> new Rendered(e, payload.body(e)))
+                .orElse(null));
     }
+
 
     private Optional<String> whyNotDeliverable(Optional<Subscription> found) {
         if (found.isEmpty()) {

@@ -56,7 +56,7 @@ public class EndpointHealth {
 
     /** Sets failing-since to {@code since} unless an earlier failure already set it. */
     public void failed(String subscriptionId, Instant since) {
-        // a findAndModify: the embedded server reads every document for an update whose query is more than the id
+        // only on a failed attempt: on the embedded server a query of more than the id reads every subscription
         mongo.findAndModify(new Query(Criteria.where("_id").is(subscriptionId).and("failingSince").is(null)),
                 new Update().set("failingSince", since), Subscription.class);
     }

@@ -3,6 +3,8 @@ package co.vigia.notify.delivery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +27,8 @@ public class WorkerSignal {
     private final Condition woken = lock.newCondition();
     private boolean pending;
     private final ConcurrentLinkedDeque<Delivery> created = new ConcurrentLinkedDeque<>();
+    /** The ids in {@link #created}: a delivery read again from the store while held here is not held twice. */
+    private final Set<String> createdIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger createdCount = new AtomicInteger();
 
     public void wake() {
@@ -47,17 +51,27 @@ public class WorkerSignal {
         }
         // bounded, so a backlog stays in MongoDB rather than in the heap: what is not kept is found by the poll
         if (createdCount.get() + deliveries.size() <= MAX_OFFERED) {
-            created.addAll(deliveries);
-            createdCount.addAndGet(deliveries.size());
+            for (Delivery d : deliveries) {
+                if (createdIds.add(d.id())) {
+                    created.addLast(d);
+                    createdCount.incrementAndGet();
+                }
+            }
         }
         wake();
     }
 
-    /** Puts deliveries taken but not started back in front, in their order, without waking the loop. */
+    /**
+     * Puts deliveries taken (or read from the store) but not started in front, in their order, without waking the
+     * loop; one held already is not added again.
+     */
     void putBack(List<Delivery> deliveries) {
         for (int i = deliveries.size() - 1; i >= 0; i--) {
-            created.addFirst(deliveries.get(i));
-            createdCount.incrementAndGet();
+            Delivery d = deliveries.get(i);
+            if (createdIds.add(d.id())) {
+                created.addFirst(d);
+                createdCount.incrementAndGet();
+            }
         }
     }
 
@@ -67,6 +81,7 @@ public class WorkerSignal {
         Delivery next;
         while (taken.size() < max && (next = created.pollFirst()) != null) {
             createdCount.decrementAndGet();
+            createdIds.remove(next.id());
             taken.add(next);
         }
         return taken;

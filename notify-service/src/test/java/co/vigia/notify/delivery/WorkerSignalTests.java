@@ -31,6 +31,20 @@ class WorkerSignalTests {
         assertThat(signal.takeOffered(Integer.MAX_VALUE)).hasSize(WorkerSignal.MAX_OFFERED);
     }
 
+    @Test
+    void aDeliveryHeldAlreadyIsNotHeldTwice() {
+        WorkerSignal signal = new WorkerSignal();
+        signal.offer(deliveries(0, 3));
+        // the store's next page holds two of them again, and one more
+        signal.putBack(deliveries(1, 4));
+        signal.offer(deliveries(2, 3));
+
+        assertThat(signal.takeOffered(10)).extracting(Delivery::eventId)
+                .containsExactly("event-3", "event-0", "event-1", "event-2");
+        signal.offer(deliveries(0, 1));
+        assertThat(signal.takeOffered(10)).as("taken, then offered again").hasSize(1);
+    }
+
     private static List<Delivery> deliveries(int from, int to) {
         return PendingDeliveries.line(from, to);
     }
