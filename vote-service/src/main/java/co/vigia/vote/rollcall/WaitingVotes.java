@@ -95,7 +95,7 @@ public class WaitingVotes {
             Query stillWaiting = new Query(Criteria.where("_id").is(roll.id())
                     .and("status").is(RollCallStatus.WAITING_FOR_BILL));
             stillWaiting.fields().include("_id");
-            // a findAndModify: the embedded server reads every document for an update whose query is more than the id
+            // {_id, status} exactly: the unique index id_status (RollCall) serves it on the embedded server too
             if (mongo.findAndModify(stillWaiting, update, org.bson.Document.class, RollCall.COLLECTION) != null) {
                 relay.afterWrite(RollCall.COLLECTION, roll.id());
                 released++;
