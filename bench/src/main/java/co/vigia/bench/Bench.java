@@ -43,7 +43,7 @@ public final class Bench {
                 case "--smoke" -> smoke = true;
                 case "--out" -> out = repo.resolve(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --full, --smoke, --jfr, --out <dir>, --only ingestion,fault,fanout)");
+                        + " (use --full, --smoke, --jfr, --out <dir>, --only e2e,ingestion,fault,fanout)");
             }
         }
         BenchSettings full = BenchSettings.full(repo, jfr);
@@ -123,12 +123,18 @@ public final class Bench {
     }
 
     /**
-     * A profiling aid: the named figures of the second stack, in the usual order, on one fresh stack; printed, never
+     * A profiling aid: the named figures, in the usual order, on one fresh stack; printed, never
      * written to docs/ (a report needs every figure from one run).
      */
     static void runOnly(BenchSettings s, java.util.Set<String> figures) {
         try (BenchStack stack = BenchStack.start(s); WebhookSink sink = WebhookSink.start(8)) {
             log("stack healthy in " + stack.startedIn.toMillis() + " ms; running only " + figures);
+            if (figures.contains("e2e")) {
+                EndToEnd.prepare(stack, sink, s);
+                EndToEnd.Result e2e = EndToEnd.measure(stack, sink, s);
+                log("end to end p50/p95/p99/max ms: " + e2e.webhooks().summary() + " (" + e2e.received() + " of "
+                        + e2e.expected() + " webhooks)");
+            }
             if (figures.contains("ingestion")) {
                 Ingestion.prepare(stack);
                 Ingestion.Result ingestion = Ingestion.measure(stack, s);
