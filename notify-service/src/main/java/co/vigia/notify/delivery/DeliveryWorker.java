@@ -41,6 +41,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(5);
     static final Duration PARK_BOUND = Duration.ofSeconds(30);
     static final Duration MIN_POLL_GAP = Duration.ofMillis(50);
+    static final Duration SUBSCRIBER_STATUS_AGE = Duration.ofSeconds(1);
 
     private final DeliveryStore store;
     private final SubscriptionRepository subscriptions;
@@ -71,6 +72,13 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Map<String, List<Delivery>> waiting = new java.util.HashMap<>();
     /** The last events rendered, so a fan-out to thousands of subscriptions reads and renders its event once. */
     private final Cache<String, Rendered> renderedEvents = Caffeine.newBuilder().maximumSize(256).build();
+    /**
+     * Whether each subscriber is active, as read at most {@link #SUBSCRIBER_STATUS_AGE} ago: one read a second per
+     * NGO instead of one per delivery (a suspension stops its webhooks within that second; the subscription itself is
+     * read fresh for every attempt).
+     */
+    private final Cache<String, Boolean> activeSubscribers = Caffeine.newBuilder()
+            .expireAfterWrite(SUBSCRIBER_STATUS_AGE).maximumSize(10_000).build();
     /** Whether the last poll left due deliveries unstarted for want of slots. */
     private volatile boolean moreDue;
     /** When the poll next reads the store for due deliveries, whatever was offered meanwhile. */
@@ -505,8 +513,8 @@ public class DeliveryWorker implements SmartLifecycle {
         if (subscription.status() == SubscriptionStatus.DISABLED) {
             return Optional.of("subscription disabled: " + subscription.disabledReason());
         }
-        boolean subscriberActive = subscribers.findById(subscription.subscriberId())
-                .map(s -> s.status() == SubscriberStatus.ACTIVE).orElse(false);
+        boolean subscriberActive = activeSubscribers.get(subscription.subscriberId(), id -> subscribers.findById(id)
+                .map(s -> s.status() == SubscriberStatus.ACTIVE).orElse(false));
         return subscriberActive ? Optional.empty() : Optional.of("subscriber suspended or deleted");
     }
 
