@@ -33,7 +33,9 @@ public record BenchSettings(boolean full, Path repo, int e2eRate, Duration warmu
     static final int NOTIFY_MAX_CONCURRENCY = 32;
 
     public static BenchSettings full(Path repo, boolean jfr) {
-        return new BenchSettings(true, repo, 20, Duration.ofSeconds(10), Duration.ofMinutes(2), 10, 10, 1000,
+        // a 60 s warm-up: on 2 cores a stack just started needs about a minute of this load before its JIT has compiled
+        // the hot paths (worst latency by 10 s: 13.4 s in the first minute, 86-395 ms after)
+        return new BenchSettings(true, repo, 20, Duration.ofSeconds(60), Duration.ofMinutes(2), 10, 10, 1000,
                 Duration.ofMinutes(1), 10_000, NOTIFY_MAX_CONCURRENCY, 1000, 100, 10_000, Duration.ofMinutes(3),
                 repo.resolve("docs"), repo.resolve("bench").resolve("target").resolve("bench"), jfr);
     }

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 final class EndToEnd {
 
     record Result(Latencies webhooks, Latencies posts, int votes, long expected, long received, long distinct,
-                  long failedPosts, Map<Service, Long> peakRss, long peakBenchRss, String loadAverage) {
+                  long failedPosts, Map<Service, Long> peakRss, long peakBenchRss, String loadAverage,
+                  String worstByWindow, String warmupWorstByWindow) {
     }
 
     private EndToEnd() {
@@ -51,11 +52,20 @@ final class EndToEnd {
         Latencies posts = new Latencies();
         AtomicLong failedPosts = new AtomicLong();
         WebhookSink.Group group = sink.group("e2e");
+        // the worst latency of each 10 s of the schedule, to tell a backlog at the start from one that builds up
+        int perWindow = Math.max(1, s.e2eRate() * 10);
+        Map<Integer, Long> worstByWindow = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<Integer, Long> warmupWorstByWindow = new java.util.concurrent.ConcurrentSkipListMap<>();
         group.listener = (path, webhookId, body, arrived) -> {
             String externalId = ServiceClient.JSON.readTree(body).path("data").path("externalId").asString("");
             Long scheduled = scheduledAt.get(externalId);
             if (scheduled != null && externalId.startsWith("e2e-m-")) {
                 webhooks.record(arrived - scheduled);
+                worstByWindow.merge(Integer.parseInt(externalId.substring(6)) / perWindow, arrived - scheduled,
+                        Math::max);
+            } else if (scheduled != null && externalId.startsWith("e2e-w-")) {
+                warmupWorstByWindow.merge(Integer.parseInt(externalId.substring(6)) / perWindow, arrived - scheduled,
+                        Math::max);
             }
         };
         // warm-up: the same load, not recorded (its webhooks carry e2e-w- ids)
@@ -84,8 +94,20 @@ final class EndToEnd {
         Machine.await(s.deadline(), () -> webhooks.count() >= expected);
         sampler.interrupt();
         group.listener = null;
+        String windows = windows(worstByWindow);
+        String warmupWindows = windows(warmupWorstByWindow);
+        Bench.log("end to end, worst latency (ms) by 10 s of the warm-up: " + warmupWindows + "; of the recorded load: "
+                + windows);
         return new Result(webhooks, posts, votes, expected, webhooks.count(), group.distinct(),
-                failedPosts.get(), peak, peakBench.get(), load);
+                failedPosts.get(), peak, peakBench.get(), load, windows, warmupWindows);
+    }
+
+    /** {@code 0-10 s: 13421, 10-20 s: 92, ...}: the worst latency in ms of each 10 s of the schedule. */
+    private static String windows(Map<Integer, Long> worstNanos) {
+        StringBuilder out = new StringBuilder();
+        worstNanos.forEach((w, nanos) -> out.append(out.isEmpty() ? "" : ", ").append(w * 10).append('-')
+                .append(w * 10 + 10).append(" s: ").append(nanos / 1_000_000));
+        return out.toString();
     }
 
     private static void post(BenchStack stack, String externalId, String bill, long scheduled,

@@ -139,6 +139,10 @@ final class Report {
         md.append(percentiles("raw Kafka produce → consume, " + s.e2eRate() + "/s, 1 KB", r.kafkaRoundTrip()));
         md.append(fmt("\nWebhooks: %d expected, %d received (%d distinct); failed vote POSTs: %d.\n\n", e2e.expected(),
                 e2e.received(), e2e.distinct(), e2e.failedPosts()));
+        md.append("Worst webhook latency (ms) in each 10 s of the schedule, so a backlog that builds up shows apart from "
+                + "the cold start: recorded load ").append(e2e.worstByWindow()).append("; warm-up (a stack just started, "
+                + "its JIT compiling on the same 2 cores, not recorded) ").append(e2e.warmupWorstByWindow())
+                .append(".\n\n");
 
         md.append("## 2. Fan-out\n\n");
         md.append(fmt("One vote on a bill that %d subscriptions follow (ten created through the API, the others copies "

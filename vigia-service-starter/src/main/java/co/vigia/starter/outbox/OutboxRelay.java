@@ -144,9 +144,13 @@ public class OutboxRelay implements DisposableBean {
     }
 
     private void relay(String collection, Object id) {
-        if (!claim(collection, id)) {
-            return;
+        if (claim(collection, id)) {
+            relayClaimed(collection, id);
         }
+    }
+
+    /** Relays a document this instance has claimed, and releases the claim. */
+    private void relayClaimed(String collection, Object id) {
         try {
             relayOnce(collection, id);
         } catch (RuntimeException e) {
@@ -168,13 +172,7 @@ public class OutboxRelay implements DisposableBean {
             return;
         }
         again.remove(key);
-        try {
-            relayOnce(collection, id);
-        } catch (RuntimeException e) {
-            log.warn("Outbox relay of {}/{} failed, the sweep will retry: {}", collection, id, e.toString());
-        } finally {
-            release(collection, id);
-        }
+        relayClaimed(collection, id);
     }
 
     private void relayInserted(String collection, List<Inserted> inserted) {
