@@ -32,8 +32,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs deliveries from MongoDB: polls for due ones (and wakes at once when new ones are created), claims each
  * with a lease, posts it on a bounded pool, and records the attempt. A delivery for a subscription and bill waits
- * while the one before it in that line ({@link DeliveryLines}) is pending. At start the leases this instance id held before a crash
- * are released, so a restart resumes everything at once; another instance's leases simply run out.
+ * while the one before it in that line ({@link DeliveryLines}) is pending. At start the leases this instance id held
+ * before a crash are released, so a restart resumes everything at once; another instance's leases simply run out.
  */
 public class DeliveryWorker implements SmartLifecycle {
 
