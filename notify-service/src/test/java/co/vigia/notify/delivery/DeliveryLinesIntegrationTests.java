@@ -6,12 +6,8 @@ import static co.vigia.notify.delivery.PendingDeliveries.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.vigia.devstack.test.TestInfrastructure;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Each delivery learns, when created, the delivery before it for the same subscription and bill: the order the worker
@@ -27,22 +22,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class DeliveryLinesIntegrationTests {
 
-    private MongoClient client;
-    private MongoTemplate mongo;
+    private ScratchDatabase database;
     private DeliveryLines lines;
 
     @BeforeEach
     void connect() {
-        String database = "delivery-lines-" + UUID.randomUUID();
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoUri(database));
-        mongo = new MongoTemplate(client, database);
-        lines = new DeliveryLines(mongo);
+        database = new ScratchDatabase("delivery-lines");
+        lines = new DeliveryLines(database.mongo);
     }
 
     @AfterEach
     void close() {
-        mongo.getDb().drop();
-        client.close();
+        database.close();
     }
 
     @Test

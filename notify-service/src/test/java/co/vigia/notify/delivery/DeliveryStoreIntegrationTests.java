@@ -4,12 +4,8 @@ import static co.vigia.notify.delivery.PendingDeliveries.NOW;
 import static co.vigia.notify.delivery.PendingDeliveries.fanOut;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.vigia.devstack.test.TestInfrastructure;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,22 +22,20 @@ class DeliveryStoreIntegrationTests {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private MongoClient client;
+    private ScratchDatabase database;
     private MongoTemplate mongo;
     private DeliveryStore store;
 
     @BeforeEach
     void connect() {
-        String database = "delivery-store-" + UUID.randomUUID();
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoUri(database));
-        mongo = new MongoTemplate(client, database);
+        database = new ScratchDatabase("delivery-store");
+        mongo = database.mongo;
         store = new DeliveryStore(mongo);
     }
 
     @AfterEach
     void close() {
-        mongo.getDb().drop();
-        client.close();
+        database.close();
     }
 
     @Test

@@ -144,7 +144,7 @@ public class OutboxRelay implements DisposableBean {
     }
 
     private void relay(String collection, Object id) {
-        if (claim(collection, id)) {
+        if (claim(collection, id, true)) {
             relayClaimed(collection, id);
         }
     }
@@ -167,18 +167,15 @@ public class OutboxRelay implements DisposableBean {
      * inserted, whose relay was still awaiting Kafka or removing the messages when the sweep came by.
      */
     private void relayUnlessInFlight(String collection, Object id) {
-        String key = collection + "/" + id;
-        if (!inFlight.add(key)) {
-            return;
+        if (claim(collection, id, false)) {
+            relayClaimed(collection, id);
         }
-        again.remove(key);
-        relayClaimed(collection, id);
     }
 
     private void relayInserted(String collection, List<Inserted> inserted) {
         List<Inserted> mine = new ArrayList<>();
         for (Inserted doc : inserted) {
-            if (claim(collection, doc.id())) {
+            if (claim(collection, doc.id(), true)) {
                 mine.add(doc);
             }
         }
@@ -223,23 +220,27 @@ public class OutboxRelay implements DisposableBean {
      */
     private void removeSent(String collection, List<Object> ids, List<String> sent) {
         for (int from = 0; from < ids.size(); from += REMOVE_CHUNK) {
-            mongo.updateMulti(new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + REMOVE_CHUNK)))),
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + REMOVE_CHUNK));
+            mongo.updateMulti(new Query(Criteria.where("_id").in(chunk)),
                     new Update().pull(OutboxMessage.FIELD, new Document("eventId", new Document("$in", sent))),
                     collection);
         }
     }
 
     /**
-     * Takes the document for this caller; false when someone is relaying it already, who is then asked to look once
-     * more when done ({@link #release}), so a message written meanwhile is not left for the sweep.
+     * Takes the document for this caller; false when someone is relaying it already, who is then (with
+     * {@code askAgainIfBusy}, for a writer) asked to look once more when done ({@link #release}), so a message written
+     * meanwhile is not left for the sweep.
      */
-    private boolean claim(String collection, Object id) {
+    private boolean claim(String collection, Object id, boolean askAgainIfBusy) {
         String key = collection + "/" + id;
         if (inFlight.add(key)) {
             again.remove(key);
             return true;
         }
-        again.add(key);
+        if (askAgainIfBusy) {
+            again.add(key);
+        }
         return false;
     }
 

@@ -19,11 +19,7 @@ public class BillFactsService {
     }
 
     public BillFactsLookup lookup(String billId) {
-        Optional<BillFacts> local = readModel.find(billId).filter(f -> f.kind() != null);
-        if (local.isPresent()) {
-            return new BillFactsLookup.Known(local.get());
-        }
-        return askBillService(billId);
+        return answer(billId, readModel.find(billId).orElse(null));
     }
 
     /**
@@ -35,11 +31,14 @@ public class BillFactsService {
         Map<String, BillFacts> local = readModel.findAll(billIds);
         Map<String, BillFactsLookup> answers = new HashMap<>();
         for (String billId : billIds) {
-            BillFacts facts = local.get(billId);
-            answers.put(billId, facts != null && facts.kind() != null ? new BillFactsLookup.Known(facts)
-                    : askBillService(billId));
+            answers.put(billId, answer(billId, local.get(billId)));
         }
         return answers;
+    }
+
+    /** The read model's facts when they say the bill's kind, else bill-service's answer. */
+    private BillFactsLookup answer(String billId, BillFacts local) {
+        return local != null && local.kind() != null ? new BillFactsLookup.Known(local) : askBillService(billId);
     }
 
     /** Asks bill-service even when the read model knows the bill: for checks that need its current stage. */
