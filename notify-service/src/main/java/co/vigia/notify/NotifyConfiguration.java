@@ -16,7 +16,6 @@ import co.vigia.notify.event.WebhookPayload;
 import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -66,9 +65,10 @@ public class NotifyConfiguration {
         WebhookProperties.Breaker breaker = webhooks.breaker();
         CircuitBreakerRegistry registry = EndpointGates.registry(breaker.window(), breaker.minimumCalls(),
                 breaker.failureRate(), breaker.openFor());
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
         EndpointGates gates = new EndpointGates(registry, webhooks.maxConcurrencyPerEndpoint(), breaker.openFor());
-        // one number for the alert and the dashboard, beside resilience4j's series per endpoint and state
+        // one number for the alert and the dashboard. resilience4j's tagged metrics are not bound: they make about a
+        // dozen series per endpoint (a breaker per subscription), 120,000 at 10,000 subscriptions, which cost the
+        // Prometheus server and this heap more than they tell; an endpoint's own state is in the endpoint report
         Gauge.builder("vigia.circuit.breakers.open", gates, EndpointGates::openCircuits)
                 .description("webhook endpoints whose circuit breaker is open").register(meters);
         return gates;

@@ -52,6 +52,24 @@ public record Delivery(@Id String id, String eventId, String eventType, String s
                 lastError, completedAt, previous, waiterId, version);
     }
 
+    /** The same delivery leased to {@code owner} until {@code until} (created so, for the instance that creates it). */
+    Delivery leasedTo(String owner, Instant until) {
+        return new Delivery(id, eventId, eventType, subject, eventTime, subscriptionId, subscriberId, trigger, status,
+                createdAt, seq, nextAttemptAt, attemptCount, attempts, owner, until, lastStatusCode, lastError,
+                completedAt, previousId, waiterId, version);
+    }
+
+    /** Whether {@code owner} holds its lease beyond {@code until}. */
+    boolean heldBy(String owner, Instant until) {
+        return owner.equals(leaseOwner) && leaseUntil != null && leaseUntil.isAfter(until);
+    }
+
+    /** Whether {@code owner} may claim it at {@code now}: pending, due, and no live lease but maybe its own. */
+    boolean claimableBy(String owner, Instant now) {
+        return claimableAt(now) || (status == DeliveryStatus.PENDING && nextAttemptAt != null
+                && !nextAttemptAt.isAfter(now) && owner.equals(leaseOwner));
+    }
+
     /** Whether an instance may claim it at {@code now}: pending, due, and no live lease. */
     boolean claimableAt(Instant now) {
         return status == DeliveryStatus.PENDING && nextAttemptAt != null && !nextAttemptAt.isAfter(now)

@@ -3,10 +3,13 @@ package co.vigia.notify.delivery;
 import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.EventCodec;
 import co.vigia.contracts.EventData;
+import co.vigia.notify.WebhookProperties;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscription.Subscription;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,9 +27,12 @@ public class DeliveryPlanner {
     private final WorkerSignal signal;
     private final Clock clock;
     private final String source;
+    private final String owner;
+    private final Duration lease;
 
     public DeliveryPlanner(DeliveryStore store, DeliveryLines lines, MongoTemplate mongo, RetryPolicy retries,
-                           WorkerSignal signal, Clock clock, co.vigia.starter.VigiaProperties vigia) {
+                           WorkerSignal signal, Clock clock, co.vigia.starter.VigiaProperties vigia,
+                           WebhookProperties webhooks) {
         this.store = store;
         this.lines = lines;
         this.mongo = mongo;
@@ -34,6 +40,8 @@ public class DeliveryPlanner {
         this.signal = signal;
         this.clock = clock;
         this.source = vigia.source();
+        this.owner = webhooks.effectiveInstanceId();
+        this.lease = webhooks.lease();
     }
 
     /** One delivery of {@code event} to {@code subscription}; {@code id} null for a fresh one. False if it existed. */
@@ -56,12 +64,38 @@ public class DeliveryPlanner {
     /**
      * Puts the deliveries that do not exist yet at the end of their lines, inserts them and offers them to the worker.
      * Those that exist (the event read again) are left out first: appending one again would put it behind itself.
+     * Those due now that the worker has room to hold are inserted leased to this instance: the worker starts them
+     * without claiming them (one write fewer each), and no other instance's read of the store takes them meanwhile.
+     * Should this instance die first, its restart releases them at once, or their lease runs out for the others.
      */
     private List<Delivery> createAll(List<Delivery> deliveries) {
         Set<String> existing = store.existing(deliveries.stream().map(Delivery::id).toList());
-        List<Delivery> fresh = deliveries.stream().filter(d -> !existing.contains(d.id())).toList();
-        List<Delivery> created = store.insertAllAbsent(lines.append(fresh));
-        signal.offer(created);
+        Instant now = clock.instant();
+        List<Delivery> fresh = new ArrayList<>();
+        List<Delivery> dueNow = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            if (!existing.contains(d.id())) {
+                (d.nextAttemptAt().isAfter(now) ? fresh : dueNow).add(d);
+            }
+        }
+        int held = signal.reserve(dueNow.size());
+        List<Delivery> toCreate = new ArrayList<>(fresh.size() + dueNow.size());
+        for (int i = 0; i < dueNow.size(); i++) {
+            toCreate.add(i < held ? dueNow.get(i).leasedTo(owner, now.plus(lease)) : dueNow.get(i));
+        }
+        toCreate.addAll(fresh);
+        List<Delivery> created;
+        try {
+            created = store.insertAllAbsent(lines.append(toCreate));
+        } catch (RuntimeException e) {
+            signal.offerReserved(List.of(), held);
+            throw e;
+        }
+        List<Delivery> leased = new ArrayList<>(held);
+        List<Delivery> others = new ArrayList<>();
+        created.forEach(d -> (owner.equals(d.leaseOwner()) ? leased : others).add(d));
+        signal.offerReserved(leased, held);
+        signal.offer(others);
         return created;
     }
 

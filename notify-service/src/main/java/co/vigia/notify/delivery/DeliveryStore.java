@@ -36,10 +36,15 @@ public class DeliveryStore {
 
     static final String VERSION = "version";
 
+    /** At most this many settling attempts a group: about 64 KB of updates a bulk write. */
+    static final int MAX_SETTLING_GROUP = 256;
+
     private final MongoTemplate mongo;
+    private final GroupCommit<Settling, Optional<Delivery>> settledWrites;
 
     public DeliveryStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.settledWrites = new GroupCommit<>("delivery-settler", MAX_SETTLING_GROUP, this::completeSettled);
     }
 
     /**
@@ -108,10 +113,11 @@ public class DeliveryStore {
 
     /**
      * Claims {@code seen} for {@code owner} until {@code now + lease}, if it is claimable and unchanged since it was
-     * read: one instance wins. Empty when it is not (settled, held, deferred or taken meanwhile).
+     * read: one instance wins. Empty when it is not (settled, held elsewhere, deferred or taken meanwhile). A lease
+     * {@code owner} holds already is extended (a delivery it created leased to itself and held long in memory).
      */
     public Optional<Delivery> claim(Delivery seen, String owner, Instant now, Duration lease) {
-        if (!seen.claimableAt(now)) {
+        if (!seen.claimableBy(owner, now)) {
             return Optional.empty();
         }
         return compareAndSet(seen, new Update().set("leaseOwner", owner).set("leaseUntil", now.plus(lease)));
@@ -128,15 +134,50 @@ public class DeliveryStore {
     /**
      * Records an attempt of a delivery this instance claimed and its outcome, if the claim still holds (its lease
      * ran out and another instance took it otherwise). Answers the delivery as recorded: its {@code waiterId} names
-     * a successor to wake, without another read.
+     * a successor to wake, without another read. An outcome that settles the delivery is written with the others
+     * of that moment ({@link #completeSettled}); one that leaves it pending for a retry is written alone.
      */
     public Optional<Delivery> complete(Delivery claimed, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt,
-                                       String error) {
-        Update update = new Update().push("attempts", attempt).inc("attemptCount", 1).set("status", status)
+                                       String error) throws InterruptedException {
+        Update update = completion(attempt, status, nextAttemptAt, error);
+        if (status == DeliveryStatus.PENDING) {
+            return compareAndSet(claimed, update);
+        }
+        return settledWrites.write(new Settling(claimed, update, status));
+    }
+
+    private static Update completion(Attempt attempt, DeliveryStatus status, Instant nextAttemptAt, String error) {
+        return new Update().push("attempts", attempt).inc("attemptCount", 1).set("status", status)
                 .set("nextAttemptAt", nextAttemptAt).set("lastStatusCode", attempt.statusCode()).set("lastError", error)
                 .set("completedAt", status == DeliveryStatus.PENDING ? null : attempt.at())
                 .unset("leaseOwner").unset("leaseUntil");
-        return compareAndSet(claimed, update);
+    }
+
+    private record Settling(Delivery claimed, Update update, DeliveryStatus status) {
+    }
+
+    /**
+     * A group of settling attempts: one unordered bulk write of their compare-and-sets, then one read by id of them
+     * all. A bulk write does not say which of its updates matched, the read does: a settled delivery changes its
+     * version no more (claims, wakes and defers need it pending), so version + 1 with this status and one attempt
+     * more is this write's. At a fan-out of thousands, one findAndModify per delivery was most of the delivery
+     * threads' time; now each group of deliveries finished during the previous group's write costs two round trips.
+     */
+    private List<Optional<Delivery>> completeSettled(List<Settling> group) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
+        for (Settling s : group) {
+            bulk.updateOne(unchanged(s.claimed()), s.update().inc(VERSION, 1));
+        }
+        bulk.execute();
+        Map<String, Delivery> now = findAllById(group.stream().map(s -> s.claimed().id()).toList());
+        List<Optional<Delivery>> answers = new ArrayList<>(group.size());
+        for (Settling s : group) {
+            Delivery d = now.get(s.claimed().id());
+            boolean ours = d != null && d.version() != null && d.version() == s.claimed().version() + 1
+                    && d.status() == s.status() && d.attemptCount() == s.claimed().attemptCount() + 1;
+            answers.add(ours ? Optional.of(d) : Optional.empty());
+        }
+        return answers;
     }
 
     /** Ends a claimed delivery without an HTTP attempt (its subscription is gone, paused or disabled). */
@@ -171,9 +212,12 @@ public class DeliveryStore {
     }
 
     private Optional<Delivery> compareAndSet(Delivery seen, Update update) {
-        Query unchanged = new Query(Criteria.where("_id").is(seen.id()).and(VERSION).is(seen.version()));
-        return Optional.ofNullable(mongo.findAndModify(unchanged, update.inc(VERSION, 1),
+        return Optional.ofNullable(mongo.findAndModify(unchanged(seen), update.inc(VERSION, 1),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class));
+    }
+
+    private static Query unchanged(Delivery seen) {
+        return new Query(Criteria.where("_id").is(seen.id()).and(VERSION).is(seen.version()));
     }
 
     /** Fails every unclaimed pending delivery of a subscription (it was disabled). */

@@ -244,6 +244,17 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private void dispatch(List<Delivery> due, Map<String, Delivery> earlierOf, List<Delivery> notNow,
                           Instant now) {
+        List<Delivery> starting = new java.util.ArrayList<>();
+        try {
+            choose(due, earlierOf, notNow, now, starting);
+        } finally {
+            start(starting);
+        }
+    }
+
+    /** Decides each candidate: start it (a slot and its endpoint's turn taken), leave it for later, or park it. */
+    private void choose(List<Delivery> due, Map<String, Delivery> earlierOf, List<Delivery> notNow, Instant now,
+                        List<Delivery> starting) {
         Set<String> inPage = new java.util.HashSet<>();
         due.forEach(d -> inPage.add(d.id()));
         for (int i = 0; i < due.size(); i++) {
@@ -291,7 +302,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 continue;
             }
             if (entry == EndpointGates.Entry.OPEN) {
-                store.defer(candidate, now, now.plus(gates.openFor()));
+                postpone(candidate, now, now.plus(gates.openFor()));
                 metrics.attempt("circuit-open");
                 dispatched.remove(candidate.id());
                 continue;
@@ -306,13 +317,44 @@ public class DeliveryWorker implements SmartLifecycle {
             synchronized (waiting) {
                 inFlight.add(candidate.id());
             }
+            starting.add(candidate);
+        }
+    }
+
+    /**
+     * Runs the chosen deliveries on the pool, with their subscriptions read in one lookup by id for all of them (one
+     * read per poll, not one per delivery). Should that read fail, they go back to memory for the next poll.
+     */
+    private void start(List<Delivery> starting) {
+        if (starting.isEmpty()) {
+            return;
+        }
+        Map<String, Subscription> subscriptionsById = new java.util.HashMap<>();
+        try {
+            Set<String> ids = new java.util.HashSet<>();
+            starting.forEach(d -> ids.add(d.subscriptionId()));
+            subscriptions.findAllById(ids).forEach(sub -> subscriptionsById.put(sub.id(), sub));
+        } catch (RuntimeException e) {
+            log.warn("Subscriptions of {} deliveries could not be read: {}", starting.size(), e.toString());
+            for (Delivery d : starting) {
+                gates.cancel(d.subscriptionId());
+                dispatched.remove(d.id());
+                done(d.id());
+                slots.release();
+            }
+            signal.putBack(starting);
+            moreDue = true;
+            return;
+        }
+        for (Delivery candidate : starting) {
+            String endpoint = candidate.subscriptionId();
+            Subscription subscription = subscriptionsById.get(endpoint);
             pool.execute(() -> {
-                boolean stillPending = true;
                 try {
-                    stillPending = claimAndAttempt(candidate, endpoint);
+                    claimAndAttempt(candidate, endpoint, subscription);
                 } finally {
                     dispatched.remove(candidate.id());
-                    done(candidate.id(), stillPending);
+                    done(candidate.id());
                     slots.release();
                     // only when work waits for a slot (after the release, so the poll sees it): a poll after every
                     // delivery reads the deliveries twice to find nothing new
@@ -341,10 +383,11 @@ public class DeliveryWorker implements SmartLifecycle {
 
     /**
      * The attempt of {@code id} is over. What waited behind it goes to the next poll, whose ordering check decides
-     * again (a successor may go, or wait behind the next one). When it stays pending for a retry, they are left to
-     * the store's next read, which parks them behind it: holding them in memory for a retry minutes away would not do.
+     * again: a successor may go, wait behind the next one, or, when this one stays pending for a retry, be parked
+     * behind it in MongoDB (holding it in memory for a retry minutes away would not do). It is not left to the
+     * store's next read: one created leased to this instance is not due there until its lease runs out.
      */
-    private void done(String id, boolean stillPending) {
+    private void done(String id) {
         List<Delivery> behind;
         synchronized (waiting) {
             inFlight.remove(id);
@@ -354,20 +397,23 @@ public class DeliveryWorker implements SmartLifecycle {
             return;
         }
         behind.forEach(d -> dispatched.remove(d.id()));
-        if (!stillPending) {
-            signal.putBack(behind);
-            signal.wake();
-        }
+        signal.putBack(behind);
+        signal.wake();
     }
 
     /**
      * Claims a delivery the poll found due (another instance may have taken or changed it meanwhile) and attempts it.
      * Returns whether the delivery is still pending (a retry, or an attempt that could not be made or recorded).
      */
-    private boolean claimAndAttempt(Delivery candidate, String endpoint) {
+    private boolean claimAndAttempt(Delivery candidate, String endpoint, Subscription subscription) {
+        Instant now = clock.instant();
+        if (candidate.heldBy(owner, now.plus(lease.dividedBy(2)))) {
+            // created leased to this instance (DeliveryPlanner) with most of its lease left: nobody else can take it
+            return attempt(candidate, subscription);
+        }
         Optional<Delivery> claimed;
         try {
-            claimed = store.claim(candidate, owner, clock.instant(), lease);
+            claimed = store.claim(candidate, owner, now, lease);
         } catch (RuntimeException e) {
             gates.cancel(endpoint);
             log.warn("Delivery {} could not be claimed: {}", candidate.id(), e.toString());
@@ -377,7 +423,7 @@ public class DeliveryWorker implements SmartLifecycle {
             gates.cancel(endpoint);
             return false; // settled or taken elsewhere: what waited behind it is checked again
         }
-        return attempt(claimed.get());
+        return attempt(claimed.get(), subscription);
     }
 
     /**
@@ -387,7 +433,7 @@ public class DeliveryWorker implements SmartLifecycle {
      * every second made each poll's candidates mostly deliveries that could not go, and a backlog fed on itself.
      */
     private void park(Delivery candidate, Delivery earlier, Instant now) {
-        Optional<Delivery> parked = store.defer(candidate, now, later(earlier.nextAttemptAt(), now).plus(PARK_BOUND));
+        Optional<Delivery> parked = postpone(candidate, now, later(earlier.nextAttemptAt(), now).plus(PARK_BOUND));
         if (parked.isEmpty()) {
             return; // it changed since the poll read it: the next read finds it as it is
         }
@@ -401,15 +447,23 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * One attempt of a claimed delivery; the endpoint's gate is exited or cancelled exactly once. Returns whether the
-     * delivery is still pending afterwards.
+     * Moves a pending delivery's next attempt to {@code until} without an attempt: one leased to this instance (it
+     * was created so) gives its lease up at the same time, any other must be unclaimed.
      */
-    boolean attempt(Delivery delivery) {
+    private Optional<Delivery> postpone(Delivery candidate, Instant now, Instant until) {
+        return candidate.heldBy(owner, now) ? store.release(candidate, until) : store.defer(candidate, now, until);
+    }
+
+    /**
+     * One attempt of a claimed delivery, to its subscription as read for this poll (null: deleted); the endpoint's
+     * gate is exited or cancelled exactly once. Returns whether the delivery is still pending afterwards.
+     */
+    boolean attempt(Delivery delivery, Subscription subscriptionAsRead) {
         String endpoint = delivery.subscriptionId();
         Instant started = clock.instant();
         boolean gateOpen = true;
         try {
-            Optional<Subscription> found = subscriptions.findById(delivery.subscriptionId());
+            Optional<Subscription> found = Optional.ofNullable(subscriptionAsRead);
             Optional<String> reason = whyNotDeliverable(found);
             Rendered rendered = reason.isPresent() ? null : rendered(delivery.eventId());
             StoredEvent event = rendered == null ? null : rendered.event();
@@ -453,7 +507,7 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private boolean record(Delivery delivery, Subscription subscription, StoredEvent event, AttemptResult result,
-                           Instant started) {
+                           Instant started) throws InterruptedException {
         Instant now = clock.instant();
         DeliveryRules.Decision decision = rules.decide(delivery.attemptCount() + 1, result, now,
                 subscription.failingSince());

@@ -102,14 +102,15 @@ public class WebhookSender {
     /** Keeps at most {@code limit} bytes of a response body, then stops reading. */
     static final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
         private final int limit;
-        private final byte[] buffer;
+        // grown as bytes arrive: most receivers answer 2xx with an empty or tiny body, and a buffer of the whole
+        // limit per attempt was most of the sender's garbage at thousands of webhooks a second
+        private byte[] buffer = new byte[0];
         private int size;
         private Flow.Subscription subscription;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
 
         LimitedBodySubscriber(int limit) {
             this.limit = limit;
-            this.buffer = new byte[limit];
         }
 
         @Override
@@ -127,6 +128,9 @@ public class WebhookSender {
         public void onNext(List<ByteBuffer> items) {
             for (ByteBuffer item : items) {
                 int n = Math.min(item.remaining(), limit - size);
+                if (size + n > buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, Math.min(limit, Math.max(size + n, 2 * buffer.length)));
+                }
                 item.get(buffer, size, n);
                 size += n;
             }

@@ -62,6 +62,36 @@ public class WorkerSignal {
     }
 
     /**
+     * Reserves room for up to {@code wanted} deliveries to be offered with {@link #offerReserved}, and returns how many
+     * it reserved: the creator leases that many to this instance before inserting them, knowing they will be held.
+     */
+    int reserve(int wanted) {
+        while (true) {
+            int held = createdCount.get();
+            int room = Math.max(0, Math.min(wanted, MAX_OFFERED - held));
+            if (room == 0 || createdCount.compareAndSet(held, held + room)) {
+                return room;
+            }
+        }
+    }
+
+    /**
+     * Holds up to {@code reserved} of these deliveries in the room {@link #reserve} gave; what is not used (some were
+     * not inserted, or are held already) is given back. Wakes the loop.
+     */
+    void offerReserved(Collection<Delivery> deliveries, int reserved) {
+        int used = 0;
+        for (Delivery d : deliveries) {
+            if (used < reserved && createdIds.add(d.id())) {
+                created.addLast(d);
+                used++;
+            }
+        }
+        createdCount.addAndGet(used - reserved);
+        wake();
+    }
+
+    /**
      * Puts deliveries taken (or read from the store) but not started in front, in their order, without waking the
      * loop; one held already is not added again.
      */

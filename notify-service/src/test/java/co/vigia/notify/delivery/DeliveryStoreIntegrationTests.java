@@ -57,7 +57,7 @@ class DeliveryStoreIntegrationTests {
     }
 
     @Test
-    void anAttemptIsRecordedOnlyByTheInstanceHoldingTheLease() {
+    void anAttemptIsRecordedOnlyByTheInstanceHoldingTheLease() throws InterruptedException {
         Delivery delivery = fanOut(0, 1).get(0);
         store.insertAllAbsent(List.of(delivery));
         Delivery claimedByA = store.claim(delivery, "notify-a", NOW, LEASE).orElseThrow();
@@ -101,7 +101,7 @@ class DeliveryStoreIntegrationTests {
     }
 
     @Test
-    void aWaiterMarkedOnADeliveryIsAnsweredWhenItSettlesAndWokenOnlyWhileParked() {
+    void aWaiterMarkedOnADeliveryIsAnsweredWhenItSettlesAndWokenOnlyWhileParked() throws InterruptedException {
         List<Delivery> two = PendingDeliveries.line(0, 2);
         store.insertAllAbsent(two);
         Delivery claimed = store.claim(two.get(0), "notify-a", NOW, LEASE).orElseThrow();
@@ -120,7 +120,7 @@ class DeliveryStoreIntegrationTests {
     }
 
     @Test
-    void disablingASubscriptionFailsItsWaitingDeliveriesButLetsTheOneInFlightBeRecorded() {
+    void disablingASubscriptionFailsItsWaitingDeliveriesButLetsTheOneInFlightBeRecorded() throws InterruptedException {
         List<Delivery> two = PendingDeliveries.line(0, 2);
         store.insertAllAbsent(two);
         Delivery inFlight = store.claim(two.get(0), "notify-a", NOW, LEASE).orElseThrow();
