@@ -149,7 +149,9 @@ public final class Bench {
             if (figures.contains("fanout")) {
                 Duration setup = Fanout.prepare(stack, sink, s);
                 Fanout.Result fanout = Fanout.measure(stack, sink, s, setup);
-                log(String.format("fan-out %.0f deliveries/s, raw HttpClient %.0f/s", fanout.rate(),
+                log(String.format("fan-out %.0f deliveries/s (%d distinct; vote POST to first delivery %d ms, first to"
+                        + " last %d ms), raw HttpClient %.0f/s", fanout.rate(), fanout.distinct(),
+                        fanout.eventToLast().minus(fanout.firstToLast()).toMillis(), fanout.firstToLast().toMillis(),
                         fanout.baselineRate()));
             }
         }

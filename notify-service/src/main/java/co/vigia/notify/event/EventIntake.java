@@ -13,9 +13,12 @@ import co.vigia.starter.kafka.PoisonEventException;
 import co.vigia.starter.metrics.EventMetrics;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,6 +33,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EventIntake {
+
+    /** Subscriptions read, matched and scheduled at a time. */
+    static final int BATCH = 500;
 
     private final MongoTemplate mongo;
     private final SubscriberRepository subscribers;
@@ -62,9 +68,21 @@ public class EventIntake {
             metrics.duplicate(topic);
             return 0;
         }
-        List<Subscription> matching = activeSubscriptions(stored.type(), stored.subject()).stream()
-                .filter(s -> s.filter().matches(stored.type(), stored.subject())).toList();
-        int created = planner.scheduleEach(stored, matching, DeliveryTrigger.EVENT);
+        int created = 0;
+        // read in batches and scheduled batch by batch: the first webhooks of a fan-out to thousands go while the
+        // rest are read (reading 10,000 subscriptions in one go took a second before the first delivery was created)
+        try (Stream<Subscription> candidates = mongo.stream(candidatesFor(stored.type(), stored.subject())
+                .cursorBatchSize(BATCH), Subscription.class)) {
+            Iterator<Subscription> read = candidates.iterator();
+            List<Subscription> batch = new ArrayList<>(BATCH);
+            while (read.hasNext()) {
+                batch.add(read.next());
+                if (batch.size() == BATCH || !read.hasNext()) {
+                    created += planner.scheduleEach(stored, matching(batch, stored), DeliveryTrigger.EVENT);
+                    batch.clear();
+                }
+            }
+        }
         mongo.updateFirst(new Query(Criteria.where("_id").is(stored.id())), new Update().set("fannedOut", true),
                 StoredEvent.class);
         metrics.applied(topic);
@@ -81,19 +99,25 @@ public class EventIntake {
     }
 
     /**
-     * Active subscriptions of active subscribers whose filter may want this event, narrowed in MongoDB (by the type's
-     * patterns and the bill) so that the thousands that follow other bills or types are never read: reading every
-     * active subscription for every event was most of the intake's cost (see docs/benchmarks-profiling.md).
+     * Active subscriptions whose filter may want this event, narrowed in MongoDB (by the type's patterns and the
+     * bill) so that the thousands that follow other bills or types are never read: reading every active
+     * subscription for every event was most of the intake's cost (see docs/benchmarks-profiling.md).
      */
-    List<Subscription> activeSubscriptions(String type, String subject) {
-        Query query = new Query(Criteria.where("status").is(SubscriptionStatus.ACTIVE)
+    private static Query candidatesFor(String type, String subject) {
+        return new Query(Criteria.where("status").is(SubscriptionStatus.ACTIVE)
                 .and("eventTypes").in(EventFilter.patternsMatching(type))
                 .orOperator(Criteria.where("billIds").size(0), Criteria.where("billIds").is(subject),
                         Criteria.where("billIds").exists(false)));
-        List<Subscription> active = mongo.find(query, Subscription.class);
-        Set<String> owners = active.stream().map(Subscription::subscriberId).collect(Collectors.toSet());
+    }
+
+    /** Those whose filter matches and whose subscriber is active (one read of the subscribers for all). */
+    private List<Subscription> matching(List<Subscription> candidates, StoredEvent event) {
+        String type = event.type();
+        String subject = event.subject();
+        Set<String> owners = candidates.stream().map(Subscription::subscriberId).collect(Collectors.toSet());
         Set<String> activeOwners = subscribers.findAllById(owners).stream()
                 .filter(s -> s.status() == SubscriberStatus.ACTIVE).map(s -> s.id()).collect(Collectors.toSet());
-        return active.stream().filter(s -> activeOwners.contains(s.subscriberId())).toList();
+        return candidates.stream().filter(s -> activeOwners.contains(s.subscriberId()))
+                .filter(s -> s.filter().matches(type, subject)).toList();
     }
 }
