@@ -42,6 +42,8 @@ public class DeliveryWorker implements SmartLifecycle {
     static final Duration PARK_BOUND = Duration.ofSeconds(30);
     static final Duration MIN_POLL_GAP = Duration.ofMillis(50);
     static final Duration SUBSCRIBER_STATUS_AGE = Duration.ofSeconds(1);
+    /** The store is read at least every this many poll intervals, and when this instance knows something is due. */
+    static final int STORE_READ_BOUND_POLLS = 10;
 
     private final DeliveryStore store;
     private final SubscriptionRepository subscriptions;
@@ -81,8 +83,8 @@ public class DeliveryWorker implements SmartLifecycle {
             .expireAfterWrite(SUBSCRIBER_STATUS_AGE).maximumSize(10_000).build();
     /** Whether the last poll left due deliveries unstarted for want of slots. */
     private volatile boolean moreDue;
-    /** When the poll next reads the store for due deliveries, whatever was offered meanwhile. */
-    private Instant nextStoreRead = Instant.MIN;
+    /** The longest the store goes unread (for what other instances left due: expired leases, their retries). */
+    private final Duration storeReadBound;
 
     public DeliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions, SubscriberRepository subscribers,
                           StoredEventRepository events, WebhookPayload payload, WebhookSender sender,
@@ -104,6 +106,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.owner = owner;
         this.lease = lease;
         this.pollInterval = pollInterval;
+        this.storeReadBound = pollInterval.multipliedBy(STORE_READ_BOUND_POLLS);
         this.maxConcurrency = maxConcurrency;
         this.slots = new Semaphore(maxConcurrency);
         this.pollBatch = Math.max(1, maxConcurrency / 8);
@@ -178,9 +181,12 @@ public class DeliveryWorker implements SmartLifecycle {
      * Starts as many due deliveries as there are free slots, and returns whether it read the store. The poll only
      * decides (from one lookup by id for all its candidates' previous deliveries): each claim, attempt or parking runs
      * on the pool, because one thread doing a few MongoDB round trips per candidate was the ceiling on deliveries per
-     * second. Candidates come from memory (deliveries just created, woken, or read with the last page) and, every
-     * poll interval or when memory has none, from a page of the store; what a poll cannot start yet (no slot, its
-     * endpoint busy, behind an earlier one of the page) goes back to memory in order, for the next freed slot.
+     * second. Candidates come from memory (deliveries just created, woken, or read with the last page) and from a
+     * page of the store when it may hold due ones memory does not: a retry or deferral this instance wrote came due,
+     * a delivery was not kept in memory, the last page was full, or {@link #storeReadBound} passed (what other
+     * instances left). On the embedded server a read of the store is a pass over every delivery under the
+     * collection's lock; read every poll interval, it delayed the webhooks waiting on that lock. What a poll cannot
+     * start yet (no slot, its endpoint busy, behind an earlier one of the page) goes back to memory in order.
      */
     boolean pollOnce() {
         int free = slots.availablePermits();
@@ -191,17 +197,31 @@ public class DeliveryWorker implements SmartLifecycle {
         Instant now = clock.instant();
         List<Delivery> due;
         moreDue = false;
-        boolean fromOffers = signal.hasOffered() && now.isBefore(nextStoreRead);
-        if (fromOffers) {
+        boolean readStore = signal.storeMayHaveDue(now);
+        if (!readStore) {
             // looking past the first few lets deliveries to free endpoints pass those whose endpoint is busy
-            due = signal.takeOffered(Math.max(32, 4 * free)).stream().filter(d -> !d.nextAttemptAt().isAfter(now))
-                    .toList();
+            due = new java.util.ArrayList<>();
+            for (Delivery offered : signal.takeOffered(Math.max(32, 4 * free))) {
+                if (offered.nextAttemptAt().isAfter(now)) {
+                    signal.dueInStore(offered.nextAttemptAt()); // not held: the store has it when it is due
+                } else {
+                    due.add(offered);
+                }
+            }
         } else {
             int page = 4 * maxConcurrency;
-            due = store.findDue(now, page);
-            nextStoreRead = now.plus(pollInterval);
-            // a full page may have more behind it: a freed slot polls again rather than waiting for the poll interval
-            moreDue = due.size() >= page;
+            signal.readingStore(now.plus(storeReadBound));
+            try {
+                due = store.findDue(now, page);
+            } catch (RuntimeException e) {
+                signal.dueInStore(now); // read again at the next poll, not a bound later
+                throw e;
+            }
+            if (due.size() >= page) {
+                // a full page may have more behind it: a freed slot polls again rather than waiting
+                moreDue = true;
+                signal.dueInStore(now);
+            }
         }
         if (!due.isEmpty()) {
             List<Delivery> notNow = new java.util.ArrayList<>();
@@ -215,7 +235,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (moreDue && slots.availablePermits() == maxConcurrency) {
             signal.wake(); // nothing in flight whose end would wake the loop
         }
-        return !fromOffers;
+        return readStore;
     }
 
     /**
@@ -417,6 +437,7 @@ public class DeliveryWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             gates.cancel(endpoint);
             log.warn("Delivery {} could not be claimed: {}", candidate.id(), e.toString());
+            signal.dueInStore(now);
             return true;
         }
         if (claimed.isEmpty()) {
@@ -451,6 +472,7 @@ public class DeliveryWorker implements SmartLifecycle {
      * was created so) gives its lease up at the same time, any other must be unclaimed.
      */
     private Optional<Delivery> postpone(Delivery candidate, Instant now, Instant until) {
+        signal.dueInStore(until);
         return candidate.heldBy(owner, now) ? store.release(candidate, until) : store.defer(candidate, now, until);
     }
 
@@ -494,6 +516,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 gates.cancel(endpoint);
             }
             store.release(delivery, started);
+            signal.dueInStore(started);
             Thread.currentThread().interrupt();
             return true;
         } catch (RuntimeException e) {
@@ -502,6 +525,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 gates.cancel(endpoint);
             }
             store.release(delivery, started.plus(ERROR_BACKOFF));
+            signal.dueInStore(started.plus(ERROR_BACKOFF));
             return true;
         }
     }
@@ -517,6 +541,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (recorded.isEmpty()) {
             log.info("Lease on delivery {} was lost before its attempt was recorded; another instance retries it",
                     delivery.id());
+            signal.dueInStore(now.plus(lease)); // or this one, should that one be gone too
             return true;
         }
         if (decision.status() == DeliveryStatus.DELIVERED) {
@@ -531,6 +556,7 @@ public class DeliveryWorker implements SmartLifecycle {
             }
         }
         if (decision.status() == DeliveryStatus.PENDING) {
+            signal.dueInStore(decision.nextAttemptAt());
             return true;
         }
         metrics.settled(delivery.attemptCount() + 1);
