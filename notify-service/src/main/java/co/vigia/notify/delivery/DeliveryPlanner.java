@@ -51,7 +51,7 @@ public class DeliveryPlanner {
     public boolean schedule(StoredEvent event, Subscription subscription, String id, DeliveryTrigger trigger) {
         Delivery delivery = pending(event, subscription, id == null ? UUID.randomUUID().toString() : id, trigger,
                 clock.instant());
-        return !createAll(List.of(delivery)).isEmpty();
+        return !createAll(List.of(delivery), true).isEmpty();
     }
 
     /**
@@ -59,13 +59,16 @@ public class DeliveryPlanner {
      * {@link #CREATE_CHUNK}; returns how many were new (those that existed, from an earlier read of the same event,
      * are left alone). Each chunk is offered to the worker as soon as it is stored, so the first webhooks of a large
      * fan-out go while the rest are created: created in one go, 10,000 took 3 s before the first could start.
+     * {@code mayExist} false (the event was just stored for the first time) spares the read for existing ones.
      */
-    public int scheduleEach(StoredEvent event, List<Subscription> subscriptions, DeliveryTrigger trigger) {
+    public int scheduleEach(StoredEvent event, List<Subscription> subscriptions, DeliveryTrigger trigger,
+                            boolean mayExist) {
         Instant now = clock.instant();
         int created = 0;
         for (int from = 0; from < subscriptions.size(); from += CREATE_CHUNK) {
             created += createAll(subscriptions.subList(from, Math.min(subscriptions.size(), from + CREATE_CHUNK))
-                    .stream().map(s -> pending(event, s, event.id() + ":" + s.id(), trigger, now)).toList()).size();
+                    .stream().map(s -> pending(event, s, event.id() + ":" + s.id(), trigger, now)).toList(),
+                    mayExist).size();
         }
         return created;
     }
@@ -77,8 +80,8 @@ public class DeliveryPlanner {
      * without claiming them (one write fewer each), and no other instance's read of the store takes them meanwhile.
      * Should this instance die first, its restart releases them at once, or their lease runs out for the others.
      */
-    private List<Delivery> createAll(List<Delivery> deliveries) {
-        Set<String> existing = store.existing(deliveries.stream().map(Delivery::id).toList());
+    private List<Delivery> createAll(List<Delivery> deliveries, boolean mayExist) {
+        Set<String> existing = mayExist ? store.existing(deliveries.stream().map(Delivery::id).toList()) : Set.of();
         Instant now = clock.instant();
         List<Delivery> fresh = new ArrayList<>();
         List<Delivery> dueNow = new ArrayList<>();

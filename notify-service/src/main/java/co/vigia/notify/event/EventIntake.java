@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -61,9 +62,13 @@ public class EventIntake {
             throw new PoisonEventException("event " + event.id() + " has no subject (bill id)");
         }
         Instant now = clock.instant();
-        StoredEvent stored = storeOnce(new StoredEvent(event.id(), event.type(), event.subject(), event.source(),
+        StoredEvent received = new StoredEvent(event.id(), event.type(), event.subject(), event.source(),
                 event.time() == null ? now : event.time(), topic, EventCodec.mapper().writeValueAsString(event.data()),
-                now, false));
+                now, false);
+        Optional<StoredEvent> storedBefore = storedBefore(received);
+        // only an event read before (a crash half-way through its fan-out) can have deliveries already
+        boolean deliveriesMayExist = storedBefore.isPresent();
+        StoredEvent stored = storedBefore.orElse(received);
         if (stored.fannedOut()) {
             metrics.duplicate(topic);
             return 0;
@@ -78,7 +83,8 @@ public class EventIntake {
             while (read.hasNext()) {
                 batch.add(read.next());
                 if (batch.size() == BATCH || !read.hasNext()) {
-                    created += planner.scheduleEach(stored, matching(batch, stored), DeliveryTrigger.EVENT);
+                    created += planner.scheduleEach(stored, matching(batch, stored), DeliveryTrigger.EVENT,
+                            deliveriesMayExist);
                     batch.clear();
                 }
             }
@@ -89,12 +95,14 @@ public class EventIntake {
         return created;
     }
 
-    private StoredEvent storeOnce(StoredEvent event) {
+    /** Stores the event unless it is stored already: then answers it as stored (fanned out or not). */
+    private Optional<StoredEvent> storedBefore(StoredEvent event) {
         try {
-            return mongo.insert(event);
+            mongo.insert(event);
+            return Optional.empty();
         } catch (DuplicateKeyException alreadyStored) {
             StoredEvent existing = mongo.findById(event.id(), StoredEvent.class);
-            return existing == null ? event : existing;
+            return Optional.of(existing == null ? event : existing);
         }
     }
 
