@@ -1,8 +1,11 @@
 package co.vigia.notify.delivery;
 
 import co.vigia.devstack.test.TestInfrastructure;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -13,8 +16,18 @@ final class ScratchDatabase implements AutoCloseable {
     final MongoTemplate mongo;
 
     ScratchDatabase(String prefix) {
+        this(prefix, null);
+    }
+
+    /** One whose client tells {@code commands} every command it sends (to count round trips); null for none. */
+    ScratchDatabase(String prefix, CommandListener commands) {
         String database = prefix + "-" + UUID.randomUUID();
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoUri(database));
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestInfrastructure.endpoints().mongoUri(database)));
+        if (commands != null) {
+            settings.addCommandListener(commands);
+        }
+        client = MongoClients.create(settings.build());
         mongo = new MongoTemplate(client, database);
     }
 
