@@ -80,6 +80,13 @@ final class GroupCommit<T, R> {
             } catch (RuntimeException e) {
                 log.debug("Group write {} of {} failed: {}", name, group.size(), e.toString());
                 group.forEach(r -> r.answer().completeExceptionally(e));
+            } catch (Error e) {
+                // its callers are answered, and the next write starts another writer rather than waiting forever
+                group.forEach(r -> r.answer().completeExceptionally(e));
+                synchronized (this) {
+                    writer = null;
+                }
+                throw e;
             }
             group.clear();
         }

@@ -54,7 +54,7 @@ class DeliveryPlannerIntegrationTests {
 
     @Test
     void deliveriesDueNowAreCreatedLeasedToThisInstanceAndHandedToItsWorker() {
-        assertThat(planner.scheduleEach(EVENT, subscriptions(0, 10), DeliveryTrigger.EVENT)).isEqualTo(10);
+        assertThat(planner.scheduleEach(EVENT, subscriptions(0, 10), DeliveryTrigger.EVENT, false)).isEqualTo(10);
 
         List<Delivery> stored = database.mongo.find(new Query(), Delivery.class);
         assertThat(stored).hasSize(10).allSatisfy(d -> {
@@ -71,7 +71,7 @@ class DeliveryPlannerIntegrationTests {
     void deliveriesBeyondWhatTheWorkerCanHoldAreCreatedUnleasedForAnyInstance() {
         assertThat(signal.reserve(WorkerSignal.MAX_OFFERED - 3)).isEqualTo(WorkerSignal.MAX_OFFERED - 3);
 
-        assertThat(planner.scheduleEach(EVENT, subscriptions(0, 10), DeliveryTrigger.EVENT)).isEqualTo(10);
+        assertThat(planner.scheduleEach(EVENT, subscriptions(0, 10), DeliveryTrigger.EVENT, false)).isEqualTo(10);
 
         List<Delivery> stored = database.mongo.find(new Query(), Delivery.class);
         List<Delivery> leased = stored.stream().filter(d -> d.leaseOwner() != null).toList();
@@ -87,12 +87,22 @@ class DeliveryPlannerIntegrationTests {
     }
 
     @Test
+    void aFanOutLargerThanOneChunkCreatesOneDeliveryPerSubscriptionAndHandsEveryOneToTheWorker() {
+        int count = DeliveryPlanner.CREATE_CHUNK * 2 + 7;
+
+        assertThat(planner.scheduleEach(EVENT, subscriptions(0, count), DeliveryTrigger.EVENT, false)).isEqualTo(count);
+
+        assertThat(database.mongo.count(new Query(), Delivery.class)).isEqualTo(count);
+        assertThat(signal.takeOffered(count + 1)).hasSize(count).extracting(Delivery::id).doesNotHaveDuplicates();
+    }
+
+    @Test
     void anEventReadAgainCreatesNothingAndHandsNothingMoreToTheWorker() {
-        planner.scheduleEach(EVENT, subscriptions(0, 10), DeliveryTrigger.EVENT);
+        planner.scheduleEach(EVENT, subscriptions(0, 10), DeliveryTrigger.EVENT, false);
         List<Delivery> first = database.mongo.find(new Query(), Delivery.class);
         assertThat(signal.takeOffered(100)).hasSize(10);
 
-        assertThat(planner.scheduleEach(EVENT, subscriptions(0, 10), DeliveryTrigger.EVENT)).isZero();
+        assertThat(planner.scheduleEach(EVENT, subscriptions(0, 10), DeliveryTrigger.EVENT, true)).isZero();
 
         assertThat(database.mongo.find(new Query(), Delivery.class)).containsExactlyInAnyOrderElementsOf(first);
         assertThat(signal.takeOffered(100)).isEmpty();
