@@ -55,6 +55,9 @@ public class OutboxRelay implements DisposableBean {
     /** Documents per update when removing the acknowledged messages of documents just inserted. */
     private static final int REMOVE_CHUNK = 500;
 
+    /** How long an acknowledged message is remembered as sent: far longer than its removal can take. */
+    private static final long ACKNOWLEDGED_KEPT_MS = 60_000;
+
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final VigiaProperties.Outbox properties;
@@ -63,6 +66,10 @@ public class OutboxRelay implements DisposableBean {
     private final Set<String> again = ConcurrentHashMap.newKeySet();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestEpochMilli = new AtomicLong();
+    /** Acknowledged messages not yet removed from their documents' outboxes: collection, document id, event ids. */
+    private final Map<String, Map<Object, Set<String>>> toRemove = new ConcurrentHashMap<>();
+    /** When each recently acknowledged message was, so that it is not sent again while its removal is pending. */
+    private final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, VigiaProperties.Outbox properties,
                        MeterRegistry meters) {
@@ -443,16 +450,60 @@ public class OutboxRelay implements DisposableBean {
         return sent;
     }
 
-    /** Removes the acknowledged messages; throws when some were not, so the caller logs it and the sweep retries. */
+    /**
+     * Queues the acknowledged messages for removal ({@link #removeAcknowledged}); throws when some were not, so the
+     * caller logs it and the sweep retries.
+     */
     private void removeSent(String collection, Object id, List<String> eventIds, List<String> sent) {
         if (!sent.isEmpty()) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
-                    new Update().pull(OutboxMessage.FIELD, new Document("eventId", new Document("$in", sent))),
-                    collection);
+            long now = System.currentTimeMillis();
+            for (String eventId : sent) {
+                acknowledgedAt.put(eventId, now);
+            }
+            toRemove.computeIfAbsent(collection, c -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(id, i -> ConcurrentHashMap.newKeySet()).addAll(sent);
         }
         if (sent.size() < eventIds.size()) {
             throw new IllegalStateException("Kafka did not acknowledge " + eventIds.get(sent.size()));
         }
+    }
+
+    /**
+     * Removes from their documents' outboxes the messages Kafka acknowledged since the last call: one update by
+     * {@code _id $in} per collection (and {@link #REMOVE_CHUNK} documents), every {@code vigia.outbox.remove-interval}.
+     * Removing each document's messages as soon as they were acknowledged rewrote the whole document once per change
+     * (a bill with its timeline: tens of KB on the embedded server, which clones, re-encodes and compares it), right
+     * after the writer's own rewrite; a bill that takes a vote every few milliseconds is now rewritten for its outbox
+     * a few times a second at most. Until removed, an acknowledged message is not sent again by this instance
+     * ({@link #acknowledgedAt}); a crash before the removal re-sends it after the restart, as a crash between an
+     * acknowledgement and its removal always did (consumers are idempotent).
+     */
+    @Scheduled(fixedDelayString = "${vigia.outbox.remove-interval:250ms}",
+            initialDelayString = "${vigia.outbox.remove-interval:250ms}")
+    public void removeAcknowledged() {
+        for (String collection : List.copyOf(toRemove.keySet())) {
+            Map<Object, Set<String>> pending = toRemove.remove(collection);
+            if (pending == null || pending.isEmpty()) {
+                continue;
+            }
+            List<Object> ids = new ArrayList<>(pending.keySet());
+            try {
+                for (int from = 0; from < ids.size(); from += REMOVE_CHUNK) {
+                    List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + REMOVE_CHUNK));
+                    List<String> sent = chunk.stream().flatMap(id -> pending.get(id).stream()).toList();
+                    mongo.updateMulti(new Query(Criteria.where("_id").in(chunk)),
+                            new Update().pull(OutboxMessage.FIELD, new Document("eventId", new Document("$in", sent))),
+                            collection);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Removing {} documents' acknowledged messages from {} failed, will retry: {}", ids.size(),
+                        collection, e.toString());
+                pending.forEach((id, sent) -> toRemove.computeIfAbsent(collection, c -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(id, i -> ConcurrentHashMap.newKeySet()).addAll(sent));
+            }
+        }
+        long forgetBefore = System.currentTimeMillis() - ACKNOWLEDGED_KEPT_MS;
+        acknowledgedAt.values().removeIf(at -> at < forgetBefore);
     }
 
     private void relayOnce(String collection, Object id) {
@@ -462,9 +513,21 @@ public class OutboxRelay implements DisposableBean {
         if (doc == null) {
             return;
         }
-        List<Message> messages = doc.getList(OutboxMessage.FIELD, Document.class, List.of()).stream()
-                .map(m -> new Message(m.getString("eventId"), m.getString("topic"), m.getString("key"),
-                        m.getString("payload"))).toList();
+        // acknowledged already: not sent again, but (again) queued for removal, in case a writer that had read the
+        // document before the last removal wrote it back with them
+        List<Message> messages = new ArrayList<>();
+        List<String> acknowledgedBefore = new ArrayList<>();
+        for (Document m : doc.getList(OutboxMessage.FIELD, Document.class, List.of())) {
+            String eventId = m.getString("eventId");
+            if (acknowledgedAt.containsKey(eventId)) {
+                acknowledgedBefore.add(eventId);
+            } else {
+                messages.add(new Message(eventId, m.getString("topic"), m.getString("key"), m.getString("payload")));
+            }
+        }
+        if (!acknowledgedBefore.isEmpty()) {
+            removeSent(collection, id, acknowledgedBefore, acknowledgedBefore);
+        }
         if (messages.isEmpty()) {
             return;
         }
@@ -476,6 +539,11 @@ public class OutboxRelay implements DisposableBean {
     public void destroy() throws InterruptedException {
         executor.shutdown();
         executor.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            removeAcknowledged();
+        } catch (RuntimeException e) {
+            log.debug("Acknowledged messages not removed at shutdown; they will be sent again: {}", e.toString());
+        }
     }
 
     /** For tests and ops: how many messages the last sweep saw waiting, and since when. */

@@ -195,6 +195,26 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void anAcknowledgedMessageAWriterWroteBackIsNotSentAgainAndIsRemovedAgain() {
+        String billId = "bill-" + UUID.randomUUID();
+        CloudEvent event = action(billId, 1);
+        Document written = parcel(billId, List.of(event));
+        mongo.insert(written, "parcels");
+        relay.afterWrite("parcels", billId);
+        assertThat(receiveIds(billId, 1)).containsExactly(event.id());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+
+        // a writer that had read the document before the removal saves it back whole, the sent message with it
+        mongo.save(written, "parcels");
+        relay.relayNow("parcels", billId);
+
+        assertThat(poll(billId, Duration.ofSeconds(2))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+    }
+
+    @Test
     void aDocumentWithAnEmptyOutboxPublishesNothing() {
         String billId = "bill-" + UUID.randomUUID();
         mongo.insert(parcel(billId, List.of()), "parcels");
