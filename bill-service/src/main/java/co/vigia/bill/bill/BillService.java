@@ -103,7 +103,7 @@ public class BillService {
         record(bill, entry(imported ? EntryType.IMPORTED : EntryType.FILED, null, entryDate, text,
                 request.sourceUrl(), operator, null, stage));
         Bill saved = bills.insert(bill);
-        relay.afterWrite(Bill.COLLECTION, saved.getId());
+        relay.afterSave(Bill.COLLECTION, saved.getId(), saved.getOutbox());
         return saved;
     }
 
@@ -328,7 +328,8 @@ public class BillService {
                 log.debug("Bill {} changed concurrently, retrying ({})", id, attempt);
                 continue;
             }
-            relay.afterWrite(Bill.COLLECTION, id);
+            // the outbox as just saved: the relay sends it without reading the bill back
+            relay.afterSave(Bill.COLLECTION, id, bill.getOutbox());
             return Optional.of(result);
         }
     }

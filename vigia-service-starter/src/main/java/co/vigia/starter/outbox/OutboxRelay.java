@@ -101,6 +101,42 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
+    /**
+     * Publishes the outbox of one document just written, soon, on the relay's own threads, from the outbox as the caller
+     * wrote it (the whole array, as saved): it is not read back. Messages acknowledged already are skipped; a relay
+     * busy with the document is asked to look again, and reads it. Reading the outbox back cost a round trip per
+     * write, and on the embedded MongoDB a projection of the whole document (a bill with its timeline), per event.
+     */
+    public void afterSave(String collection, Object id, List<OutboxMessage> outbox) {
+        if (outbox.isEmpty()) {
+            return;
+        }
+        List<OutboxMessage> saved = List.copyOf(outbox);
+        try {
+            executor.execute(() -> relaySaved(collection, id, saved));
+        } catch (RejectedExecutionException e) {
+            log.debug("Relay queue full; the sweep will publish {}/{}", collection, id);
+        }
+    }
+
+    private void relaySaved(String collection, Object id, List<OutboxMessage> saved) {
+        if (!claim(collection, id, true)) {
+            return;
+        }
+        try {
+            List<Message> messages = saved.stream().filter(m -> !acknowledgedAt.containsKey(m.eventId()))
+                    .map(m -> new Message(m.eventId(), m.topic(), m.key(), m.payload())).toList();
+            if (!messages.isEmpty()) {
+                List<String> eventIds = messages.stream().map(Message::eventId).toList();
+                removeSent(collection, id, eventIds, acknowledged(eventIds, send(messages)));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay of {}/{} failed, the sweep will retry: {}", collection, id, e.toString());
+        } finally {
+            release(collection, id);
+        }
+    }
+
     /** A document just inserted, and its whole outbox as inserted. */
     public record Inserted(Object id, List<OutboxMessage> outbox) {
     }
