@@ -160,7 +160,8 @@ final class Report {
 
         md.append("## 3. Ingestion\n\n");
         md.append(fmt("%d plenary roll calls of the House, %d named members each, in batches of %d (%d KB a request) "
-                        + "through `POST /api/votes:batch`, one after another, timed from the first request to the "
+                        + "through `POST /api/votes:batch`, one after another, after " + Ingestion.WARM_UP + " untimed "
+                        + "ones on other bills (the stack was just started), timed from the first request to the "
                         + "last `co.vigia.vote.tallied` event seen by a consumer on `vote-events` (%d of %d): %.1f s. "
                         + "Baseline: the same documents `insertMany`'d in the same batches into the same MongoDB server, "
                         + "and per roll call one Kafka send of a real tallied event's bytes (acks=all, awaited per batch), "

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,6 +23,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@code outbox}), the event ids it applied and the deadline alerts it sent.
  */
 @Document(Bill.COLLECTION)
+// Serves the @Version save's replace {_id, version}: the embedded MongoDB (mongo-java-server) uses an index only for a
+// query whose keys are exactly a unique index's, and read every bill for each save. Trivially unique (it holds _id)
+// and valid on real MongoDB, where the _id index already serves that query.
+@CompoundIndex(name = "cas", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Bill {
 
     public static final String COLLECTION = "bills";

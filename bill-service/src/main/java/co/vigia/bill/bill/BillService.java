@@ -103,7 +103,7 @@ public class BillService {
         record(bill, entry(imported ? EntryType.IMPORTED : EntryType.FILED, null, entryDate, text,
                 request.sourceUrl(), operator, null, stage));
         Bill saved = bills.insert(bill);
-        relay.afterWrite(Bill.COLLECTION, saved.getId());
+        relay.afterSave(Bill.COLLECTION, saved.getId(), saved.getOutbox());
         return saved;
     }
 
@@ -205,10 +205,10 @@ public class BillService {
     }
 
     private boolean applyEvent(CloudEvent event, String billId, java.util.function.Consumer<Bill> change) {
-        if (bills.findById(billId).isEmpty()) {
-            throw new PoisonEventException("event " + event.id() + " is about unknown bill '" + billId + "'");
-        }
-        return mutate(billId, bill -> {
+        // one read of the bill per attempt (it was read once more just to know it exists: a whole bill, timeline and
+        // all, per vote)
+        return mutate(billId, () -> new PoisonEventException("event " + event.id() + " is about unknown bill '"
+                + billId + "'"), bill -> {
             if (bill.applied(event.id())) {
                 return null; // already applied: an event applied twice changes nothing
             }
@@ -307,8 +307,13 @@ public class BillService {
      * change returns {@code null} when it changed nothing (nothing is saved then).
      */
     private <R> Optional<R> mutate(String id, java.util.function.Function<Bill, R> change) {
+        return mutate(id, () -> ApiProblem.notFound("bill", id), change);
+    }
+
+    private <R> Optional<R> mutate(String id, java.util.function.Supplier<RuntimeException> missing,
+                                   java.util.function.Function<Bill, R> change) {
         for (int attempt = 1; ; attempt++) {
-            Bill bill = get(id);
+            Bill bill = bills.findById(id).orElseThrow(missing);
             R result = change.apply(bill);
             if (result == null) {
                 return Optional.empty();
@@ -323,7 +328,8 @@ public class BillService {
                 log.debug("Bill {} changed concurrently, retrying ({})", id, attempt);
                 continue;
             }
-            relay.afterWrite(Bill.COLLECTION, id);
+            // the outbox as just saved: the relay sends it without reading the bill back
+            relay.afterSave(Bill.COLLECTION, id, bill.getOutbox());
             return Optional.of(result);
         }
     }

@@ -143,6 +143,26 @@ class ProcedureEventsIntegrationTests {
     }
 
     @Test
+    void aVoteAboutAnUnknownBillLandsOnTheDeadLetterTopicAndThePartitionKeepsFlowing() throws Exception {
+        String billId = ItClient.uniqueId("it-known");
+        String unknown = ItClient.uniqueId("it-unknown");
+        client.post("/api/bills", ItClient.newBill(billId));
+        client.post("/api/bills/" + billId + "/actions", "{\"type\":\"ASSIGNED_TO_COMMITTEE\",\"date\":\"2023-03-21\"}");
+        CloudEvent stray = vote(unknown, Debate.FIRST, VoteOutcome.PASSED, LocalDate.of(2023, 4, 11));
+        // the same key, so the same partition: the stray vote must not hold back the next one
+        kafka.send(Topics.VOTE_EVENTS, billId, EventCodec.write(stray)).get();
+        kafka.send(Topics.VOTE_EVENTS, billId, EventCodec.write(vote(billId, Debate.FIRST, VoteOutcome.PASSED,
+                LocalDate.of(2023, 4, 11)))).get();
+
+        List<ConsumerRecord<String, String>> dead = client.readUntil(Topics.deadLetter(Topics.VOTE_EVENTS), WAIT,
+                r -> r.stream().anyMatch(x -> x.value().contains(stray.id())));
+        assertThat(dead).anySatisfy(r -> assertThat(r.value()).contains(stray.id()));
+        await().atMost(WAIT).until(() -> client.json(client.get("/api/bills/" + billId)).path("stage").asString()
+                .equals("SECOND_DEBATE"));
+        assertThat(client.get("/api/bills/" + unknown).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anInstitutionalOpinionIsAddedToTheTimelineAndDoesNotMoveTheBill() throws Exception {
         String billId = ItClient.uniqueId("it-opinion");
         client.post("/api/bills", ItClient.newBill(billId));

@@ -125,6 +125,115 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void stagedMessagesArePublishedRightAfterTheirDocumentsInsertInOrderAndDeleted() {
+        String billId = "bill-" + UUID.randomUUID();
+        List<OutboxMessage> first = List.of(OutboxMessage.of(action(billId, 1)), OutboxMessage.of(action(billId, 2)));
+        List<OutboxMessage> second = List.of(OutboxMessage.of(action(billId, 3)));
+        List<OutboxRelay.Inserted> docs = List.of(new OutboxRelay.Inserted(billId + "-a", first),
+                new OutboxRelay.Inserted(billId + "-b", second));
+
+        relay.stage("parcels", docs);
+        mongo.insert(parcel(billId + "-a", List.of()), "parcels");
+        mongo.insert(parcel(billId + "-b", List.of()), "parcels");
+        relay.publishStaged("parcels", docs);
+
+        assertThat(receiveIds(billId, 3)).containsExactly(first.get(0).eventId(), first.get(1).eventId(),
+                second.get(0).eventId());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(staged(billId)).isZero());
+        assertThat(mongo.findById(billId + "-a", Document.class, "parcels").getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
+    void aCrashBetweenStagingAndTheInsertPublishesNothingUntilTheDocumentExists() {
+        String billId = "bill-" + UUID.randomUUID();
+        List<OutboxMessage> messages = List.of(OutboxMessage.of(action(billId, 1)), OutboxMessage.of(action(billId, 2)));
+        // staged, then the writer "died" (or is still on its way) before inserting the document
+        relay.stage("parcels", List.of(new OutboxRelay.Inserted(billId, messages)));
+
+        relay.sweep();
+        assertThat(poll(billId, Duration.ofSeconds(2))).as("the sweep runs every 500 ms and must send nothing").isEmpty();
+        assertThat(staged(billId)).as("kept: its writer may still insert the document").isEqualTo(2);
+
+        // the document is stored after all (a slow writer, who then died before publishing): the sweep publishes
+        mongo.insert(parcel(billId, List.of()), "parcels");
+        assertThat(receiveIds(billId, 2).stream().distinct()).containsExactly(messages.get(0).eventId(),
+                messages.get(1).eventId());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(staged(billId)).isZero());
+    }
+
+    @Test
+    void aStagedMessageWhoseDocumentNeverCameIsDroppedAfterOrphanAfterUnpublished() {
+        String billId = "bill-" + UUID.randomUUID();
+        relay.stage("parcels", List.of(new OutboxRelay.Inserted(billId, List.of(OutboxMessage.of(action(billId, 1))))));
+        // as if staged longer ago than vigia.outbox.orphan-after (15 minutes by default)
+        mongo.updateMulti(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("key").is(billId)),
+                new org.springframework.data.mongodb.core.query.Update().set("stagedAt",
+                        java.util.Date.from(Instant.now().minus(Duration.ofHours(1)))), OutboxRelay.STAGED);
+
+        relay.sweep();
+
+        assertThat(staged(billId)).isZero();
+        assertThat(poll(billId, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void stagedMessagesOfDocumentsNotInsertedCanBeDiscarded() {
+        String billId = "bill-" + UUID.randomUUID();
+        List<OutboxRelay.Inserted> lost = List.of(new OutboxRelay.Inserted(billId,
+                List.of(OutboxMessage.of(action(billId, 1)))));
+        relay.stage("parcels", lost);
+
+        relay.discardStaged(lost);
+
+        assertThat(staged(billId)).isZero();
+    }
+
+    private long staged(String key) {
+        return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("key").is(key)), OutboxRelay.STAGED);
+    }
+
+    @Test
+    void anAcknowledgedMessageAWriterWroteBackIsNotSentAgainAndIsRemovedAgain() {
+        String billId = "bill-" + UUID.randomUUID();
+        CloudEvent event = action(billId, 1);
+        Document written = parcel(billId, List.of(event));
+        mongo.insert(written, "parcels");
+        relay.afterWrite("parcels", billId);
+        assertThat(receiveIds(billId, 1)).containsExactly(event.id());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+
+        // a writer that had read the document before the removal saves it back whole, the sent message with it
+        mongo.save(written, "parcels");
+        relay.relayNow("parcels", billId);
+
+        assertThat(poll(billId, Duration.ofSeconds(2))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+    }
+
+    @Test
+    void aDocumentJustSavedIsPublishedFromTheOutboxAsSavedInOrderAndAcknowledgedMessagesAreNotSentAgain() {
+        String billId = "bill-" + UUID.randomUUID();
+        List<CloudEvent> first = List.of(action(billId, 1), action(billId, 2));
+        mongo.insert(parcel(billId, first), "parcels");
+        relay.afterSave("parcels", billId, first.stream().map(OutboxMessage::of).toList());
+        assertThat(receiveIds(billId, 2)).containsExactlyElementsOf(first.stream().map(CloudEvent::id).toList());
+
+        // the next write saves the document whole, the first two (acknowledged, maybe not removed yet) with a third
+        List<CloudEvent> all = List.of(first.get(0), first.get(1), action(billId, 3));
+        mongo.save(parcel(billId, all), "parcels");
+        relay.afterSave("parcels", billId, all.stream().map(OutboxMessage::of).toList());
+
+        assertThat(receiveIds(billId, 1)).containsExactly(all.get(2).id());
+        assertThat(poll(billId, Duration.ofSeconds(1))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+    }
+
+    @Test
     void aDocumentWithAnEmptyOutboxPublishesNothing() {
         String billId = "bill-" + UUID.randomUUID();
         mongo.insert(parcel(billId, List.of()), "parcels");

@@ -52,21 +52,24 @@ public class RollCallBatchController {
         caller.requireOperator();
         long started = System.nanoTime();
         boolean ndjson = request.getContentType() != null && request.getContentType().startsWith(NDJSON);
-        List<JsonNode> nodes = ndjson ? readNdjson(request.getInputStream()) : readArray(request.getInputStream());
-
-        List<RollCallRequest> requests = new ArrayList<>(nodes.size());
+        // Each item is bound as soon as it is read, so its JSON tree (several times the size of the request it
+        // becomes) is garbage at once instead of living, with every other item's, through the whole batch: a batch of
+        // 100 roll calls of 188 members kept about 10 MB of trees alive across every young collection of the batch.
+        List<RollCallRequest> requests = new ArrayList<>();
         List<ItemResult> unreadable = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>(nodes.size());
-        for (int i = 0; i < nodes.size(); i++) {
+        List<Integer> positions = new ArrayList<>();
+        java.util.function.Consumer<JsonNode> bind = node -> {
+            int i = requests.size() + unreadable.size();
             try {
-                requests.add(json.treeToValue(nodes.get(i), RollCallRequest.class));
+                requests.add(json.treeToValue(node, RollCallRequest.class));
                 positions.add(i);
             } catch (JacksonException e) {
                 unreadable.add(ItemResult.unreadable(i, path(e) + e.getOriginalMessage()));
             }
-        }
+        };
+        int count = ndjson ? readNdjson(request.getInputStream(), bind) : readArray(request.getInputStream(), bind);
         List<IntakeOutcome> outcomes = intake.recordAll(requests);
-        ItemResult[] items = new ItemResult[nodes.size()];
+        ItemResult[] items = new ItemResult[count];
         for (ItemResult bad : unreadable) {
             items[bad.index()] = bad;
         }
@@ -94,8 +97,9 @@ public class RollCallBatchController {
         return new BatchResponse(items.length, created, duplicates, rejected, waiting, List.of(items));
     }
 
-    private List<JsonNode> readArray(InputStream in) {
-        List<JsonNode> nodes = new ArrayList<>();
+    /** Hands each element of the JSON array to {@code item}, in order; returns how many there were. */
+    private int readArray(InputStream in, java.util.function.Consumer<JsonNode> item) {
+        int count = 0;
         // one element at a time from the open array, so the rest of the array is not a "trailing token"
         ObjectReader element = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         try (JsonParser parser = json.createParser(in)) {
@@ -107,16 +111,24 @@ public class RollCallBatchController {
                 if (parser.currentToken() == null) {
                     throw malformed("the JSON array is not closed");
                 }
-                nodes.add(element.readValue(parser));
+                JsonNode node;
+                try {
+                    node = element.readValue(parser);
+                } catch (JacksonException e) {
+                    throw malformed("item " + count + " is not JSON: " + e.getOriginalMessage());
+                }
+                item.accept(node);
+                count++;
             }
         } catch (JacksonException e) {
-            throw malformed("item " + nodes.size() + " is not JSON: " + e.getOriginalMessage());
+            throw malformed("item " + count + " is not JSON: " + e.getOriginalMessage());
         }
-        return nodes;
+        return count;
     }
 
-    private List<JsonNode> readNdjson(InputStream in) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
+    /** Hands each non-blank line's JSON to {@code item}, in order; returns how many there were. */
+    private int readNdjson(InputStream in, java.util.function.Consumer<JsonNode> item) throws IOException {
+        int count = 0;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         int number = 0;
@@ -125,13 +137,16 @@ public class RollCallBatchController {
             if (line.isBlank()) {
                 continue;
             }
+            JsonNode node;
             try {
-                nodes.add(json.readTree(line));
+                node = json.readTree(line);
             } catch (JacksonException e) {
                 throw malformed("line " + number + " is not JSON: " + e.getOriginalMessage());
             }
+            item.accept(node);
+            count++;
         }
-        return nodes;
+        return count;
     }
 
     private static ApiProblem malformed(String detail) {

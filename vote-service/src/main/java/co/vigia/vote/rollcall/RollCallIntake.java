@@ -35,8 +35,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Records roll calls, one or thousands at a time: checks each, recognises an {@code externalId} seen before,
- * tallies against the bill's facts (or stores the roll call as waiting for them) and writes the roll call
- * with its {@code co.vigia.vote.tallied} event in one document write.
+ * tallies against the bill's facts (or stores the roll call as waiting for them), stages its
+ * {@code co.vigia.vote.tallied} event and then writes the roll call; the event is published right after.
  */
 @Service
 public class RollCallIntake {
@@ -127,11 +127,31 @@ public class RollCallIntake {
             indexOfNew.put(roll.externalId(), i);
         }
 
+        // Two writes per chunk, in this order: the events (staged apart), then the roll calls without them. A crash
+        // between the two leaves events whose roll call was never stored: the relay's sweep publishes a staged event
+        // only once its roll call exists, and drops it after vigia.outbox.orphan-after. A crash after both leaves them
+        // for the sweep, which finds their roll calls. Kept inside the roll call, publishing each event meant a
+        // rewrite of the whole 20 KB document to remove it (the embedded MongoDB clones, re-encodes and compares it).
+        List<OutboxRelay.Inserted> publish = new ArrayList<>();
         for (int from = 0; from < toInsert.size(); from += INSERT_CHUNK) {
             List<RollCall> chunk = toInsert.subList(from, Math.min(toInsert.size(), from + INSERT_CHUNK));
-            for (RollCall roll : insert(chunk)) {
-                outcomes[indexOfNew.get(roll.externalId())] = new IntakeOutcome.Created(roll);
+            List<OutboxRelay.Inserted> events = new ArrayList<>();
+            for (RollCall roll : chunk) {
+                if (!roll.outbox().isEmpty()) {
+                    events.add(new OutboxRelay.Inserted(roll.id(), roll.outbox()));
+                }
             }
+            relay.stage(RollCall.COLLECTION, events);
+            Set<String> stored = new HashSet<>();
+            for (RollCall roll : insert(chunk.stream().map(RollCall::withoutOutbox).toList())) {
+                outcomes[indexOfNew.get(roll.externalId())] = new IntakeOutcome.Created(roll);
+                stored.add(roll.id());
+            }
+            List<OutboxRelay.Inserted> notStored = new ArrayList<>();
+            for (OutboxRelay.Inserted event : events) {
+                (stored.contains((String) event.id()) ? publish : notStored).add(event);
+            }
+            relay.discardStaged(notStored);
             for (RollCall roll : chunk) {
                 int i = indexOfNew.get(roll.externalId());
                 if (!(outcomes[i] instanceof IntakeOutcome.Created)) {
@@ -139,13 +159,7 @@ public class RollCallIntake {
                 }
             }
         }
-        List<OutboxRelay.Inserted> inserted = new ArrayList<>();
-        for (RollCall roll : toInsert) {
-            if (!roll.outbox().isEmpty() && outcomes[indexOfNew.get(roll.externalId())] instanceof IntakeOutcome.Created) {
-                inserted.add(new OutboxRelay.Inserted(roll.id(), roll.outbox()));
-            }
-        }
-        relay.afterInsert(RollCall.COLLECTION, inserted);
+        relay.publishStaged(RollCall.COLLECTION, publish);
 
         // Repeats inside the batch answer like their first occurrence did, or as a conflict.
         for (int i = 0; i < n; i++) {
@@ -257,8 +271,15 @@ public class RollCallIntake {
 
     static String hash(RollCallRequest request) {
         try {
-            byte[] json = EventCodec.mapper().writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+            // the same bytes as writeValueAsBytes, digested as they are written: no 16 KB array per roll call
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            try (java.io.OutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(),
+                    sha256)) {
+                EventCodec.mapper().writeValue(out, request);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

@@ -79,4 +79,25 @@ class RollCallChecksTests {
                 TODAY, BodyKind.COMMITTEE, Debate.FIRST), TODAY)).extracting(FieldProblem::field)
                 .containsExactly("totals");
     }
+
+    @Test
+    void aMemberWithBlankOrOverlongTextIsRefusedNamingEachField() {
+        List<FieldProblem> problems = RollCallChecks.check(roll(3, List.of(member("a", VoteChoice.YES),
+                new MemberVote(" ", "x".repeat(201), "p".repeat(121), VoteChoice.NO)), null, TODAY, BodyKind.COMMITTEE,
+                Debate.FIRST), TODAY);
+        assertThat(problems).extracting(FieldProblem::field)
+                .containsExactly("members[1].memberId", "members[1].name", "members[1].party");
+        assertThat(problems).extracting(FieldProblem::message)
+                .containsExactly("must not be blank", "must be at most 200 characters", "must be at most 120 characters");
+    }
+
+    @Test
+    void theContentHashIsTheSha256OfTheRequestsJsonAsStoredHashesWereMade() throws Exception {
+        RollCallRequest request = roll(3, List.of(member("a", VoteChoice.YES), member("b", VoteChoice.NO)), null, TODAY,
+                BodyKind.COMMITTEE, Debate.FIRST);
+        byte[] json = co.vigia.contracts.EventCodec.mapper().writeValueAsBytes(request);
+        String expected = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(json));
+        assertThat(RollCallIntake.hash(request)).isEqualTo(expected);
+    }
 }
