@@ -163,7 +163,8 @@ final class Report {
                         + "through `POST /api/votes:batch`, one after another, after " + Ingestion.WARM_UP + " untimed "
                         + "ones on other bills (the stack was just started), timed from the first request to the "
                         + "last `co.vigia.vote.tallied` event seen by a consumer on `vote-events` (%d of %d): %.1f s. "
-                        + "Baseline: the same documents `insertMany`'d in the same batches into the same MongoDB server, "
+                        + "Baseline, once bill-service had applied those votes: the same documents `insertMany`'d in the "
+                        + "same batches into the same MongoDB server, "
                         + "and per roll call one Kafka send of a real tallied event's bytes (acks=all, awaited per batch), "
                         + "until a consumer had them all: %.1f s. Load average after: %s.\n\n",
                 in.rollCalls(), Ingestion.MEMBERS, in.batchSize(), in.requestBytes() / 1024, in.events(), in.rollCalls(),
