@@ -110,6 +110,7 @@ public final class Bench {
             FaultTest.Result fault = FaultTest.measure(stack, sink, s);
             log("fault: lost " + fault.lost() + ", duplicates " + fault.duplicates() + ", drained "
                     + fault.restartToDrained().toMillis() + " ms after the restart");
+            awaitCaughtUp(stack, s);
 
             log("fan-out: creating " + s.fanout() + " subscriptions");
             Duration setup = Fanout.prepare(stack, sink, s);
@@ -147,6 +148,7 @@ public final class Bench {
                         + fault.restartToDrained().toMillis() + " ms after the restart");
             }
             if (figures.contains("fanout")) {
+                awaitCaughtUp(stack, s);
                 Duration setup = Fanout.prepare(stack, sink, s);
                 Fanout.Result fanout = Fanout.measure(stack, sink, s, setup);
                 log(String.format("fan-out %.0f deliveries/s (%d distinct; vote POST to first delivery %d ms, first to"
@@ -157,7 +159,14 @@ public final class Bench {
         }
     }
 
-    static void log(String message) {
+    /** Lets the stack finish the previous figure's events before the next figure starts. */
+    static void awaitCaughtUp(BenchStack stack, BenchSettings s) {
+        Duration waited = stack.awaitConsumersCaughtUp(s.deadline());
+        log(waited == null ? "the consumers had not caught up within " + s.deadline().toSeconds() + " s; going on"
+                : "consumers caught up with every topic after " + waited.toMillis() + " ms");
+    }
+
+        static void log(String message) {
         System.out.println("[bench " + Instant.now() + "] " + message);
         System.out.flush();
     }

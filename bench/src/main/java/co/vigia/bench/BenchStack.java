@@ -71,6 +71,43 @@ final class BenchStack implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * Waits (at most {@code within}) until every consumer group of the stack has read every topic to its end, so a
+     * figure does not run beside the previous figure's backlog: after figure 5, bill-service was still applying its
+     * 10,000 votes during the fan-out, and notify-service took in 743 of the events that made, each a pass over the
+     * fan-out's 10,000 subscriptions. Returns how long it waited, or null if the groups had not caught up.
+     */
+    Duration awaitConsumersCaughtUp(Duration within) {
+        long started = System.nanoTime();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka()))) {
+            boolean caughtUp = Machine.await(within, () -> lagOf(admin) == 0);
+            return caughtUp ? Duration.ofNanos(System.nanoTime() - started) : null;
+        }
+    }
+
+    private static long lagOf(org.apache.kafka.clients.admin.Admin admin) {
+        try {
+            long lag = 0;
+            for (var group : admin.listConsumerGroups().all().get()) {
+                var committed = admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                var latest = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
+                        tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                for (var e : committed.entrySet()) {
+                    if (e.getValue() != null) {
+                        lag += Math.max(0, latest.get(e.getKey()).offset() - e.getValue().offset());
+                    }
+                }
+            }
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Long.MAX_VALUE; // not known yet: ask again
+        }
+    }
+
     String kafka() {
         return stack.kafka().bootstrapServers();
     }

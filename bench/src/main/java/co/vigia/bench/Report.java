@@ -145,7 +145,9 @@ final class Report {
                 .append(".\n\n");
 
         md.append("## 2. Fan-out\n\n");
-        md.append(fmt("One vote on a bill that %d subscriptions follow (ten created through the API, the others copies "
+        md.append(fmt("Started once every consumer group had read every topic to its end (figure 5's backlog in "
+                        + "bill-service, and the events it makes, no longer run beside it). "
+                        + "One vote on a bill that %d subscriptions follow (ten created through the API, the others copies "
                         + "of the first one's stored document with their own id, endpoint and secret, written into "
                         + "notify-service's database: through the API they take minutes on this machine), each delivery "
                         + "signed and recorded in MongoDB, to the sink (a JDK `HttpServer`, 8 threads, answering 204). "
