@@ -31,7 +31,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs deliveries from MongoDB: polls for due ones (and wakes at once when new ones are created), claims each
- * with a lease, posts it on a bounded pool, and records the attempt. A delivery for a subscription and bill waits
+ * with a lease (one created leased to this instance is not claimed again), posts it on a bounded pool, and records
+ * the attempt. A delivery for a subscription and bill waits
  * while the one before it in that line ({@link DeliveryLines}) is pending. At start the leases this instance id held
  * before a crash are released, so a restart resumes everything at once; another instance's leases simply run out.
  */
