@@ -101,20 +101,11 @@ final class Ingestion {
         String load = Machine.loadAverage();
         String sampleEvent = events.sample();
         events.close();
-        // The baseline is the machine's limit: measured once bill-service has applied the figure's votes (its backlog,
-        // and notify-service's, ran into the baseline and made it swing 130-620/s between runs of the same code).
-        // -Dvigia.bench.drain-before-raw=false measures it at once, as before.
+        // The baseline is the machine's limit: measured once every consumer (bill-service, notify-service) has read
+        // the figure's events to the end (their backlog ran into the baseline and made it swing 130-620/s between runs
+        // of the same code). -Dvigia.bench.drain-before-raw=false measures it at once, as before.
         if (!"false".equals(System.getProperty("vigia.bench.drain-before-raw"))) {
-            int perBill = s.rollCalls() / 10;
-            Machine.await(s.deadline(), () -> {
-                for (int b = 0; b < 10; b++) {
-                    if (timelineEntries(stack, "ingest-bill-" + b) < perBill + 1) {
-                        return false;
-                    }
-                }
-                return true;
-            });
-            Machine.sleep(3000);
+            stack.awaitConsumersCaughtUp(s.deadline());
         }
         Duration baseline = baseline(stack, s, sampleEvent == null ? batches.get(0).substring(0, 1000) : sampleEvent);
         return new Result(s.rollCalls(), s.batchSize(), elapsed, events.count() / (elapsed.toNanos() / 1e9),
@@ -138,31 +129,9 @@ final class Ingestion {
         } finally {
             warm.close();
         }
-        // and bill-service has applied them (each a timeline entry), so its backlog does not run into the timed part
-        int perBill = WARM_UP / 10;
-        Machine.await(s.deadline(), () -> {
-            for (int b = 0; b < 10; b++) {
-                if (timelineEntries(stack, "warm-bill-" + b) < perBill + 1) {
-                    return false;
-                }
-            }
-            return true;
-        });
-        Machine.sleep(1000);
-    }
-
-    private static int timelineEntries(BenchStack stack, String billId) {
-        try {
-            HttpResponse<String> response = ServiceClient.HTTP.send(stack.bill.request("GET",
-                    "/api/bills/" + billId + "/timeline", null), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
-                    ? ServiceClient.JSON.readTree(response.body()).path("entries").size() : 0;
-        } catch (java.io.IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        // and every consumer has read them (bill-service's votes, notify-service's events), so that backlog does not
+        // run into the timed part
+        stack.awaitConsumersCaughtUp(s.deadline());
     }
 
     private static void post(BenchStack stack, String batch) {

@@ -163,9 +163,9 @@ final class Report {
         md.append("## 3. Ingestion\n\n");
         md.append(fmt("%d plenary roll calls of the House, %d named members each, in batches of %d (%d KB a request) "
                         + "through `POST /api/votes:batch`, one after another, after " + Ingestion.WARM_UP + " untimed "
-                        + "ones on other bills (the stack was just started), timed from the first request to the "
+                        + "ones on other bills (the stack was just started; the timed part starts once every consumer has read them), timed from the first request to the "
                         + "last `co.vigia.vote.tallied` event seen by a consumer on `vote-events` (%d of %d): %.1f s. "
-                        + "Baseline, once bill-service had applied those votes: the same documents `insertMany`'d in the "
+                        + "Baseline, once every consumer group (bill-service, notify-service) had read those votes and the events they made: the same documents `insertMany`'d in the "
                         + "same batches into the same MongoDB server, "
                         + "and per roll call one Kafka send of a real tallied event's bytes (acks=all, awaited per batch), "
                         + "until a consumer had them all: %.1f s. Load average after: %s.\n\n",

@@ -59,6 +59,15 @@ public record Delivery(@Id String id, String eventId, String eventType, String s
                 completedAt, previousId, waiterId, version);
     }
 
+    /** The same delivery as a settling attempt's compare-and-set writes it (see {@link DeliveryStore#complete}). */
+    Delivery settled(Attempt attempt, DeliveryStatus settledAs, Instant next, String error, String waiter) {
+        List<Attempt> all = new java.util.ArrayList<>(attempts == null ? List.of() : attempts);
+        all.add(attempt);
+        return new Delivery(id, eventId, eventType, subject, eventTime, subscriptionId, subscriberId, trigger, settledAs,
+                createdAt, seq, next, attemptCount + 1, List.copyOf(all), null, null, attempt.statusCode(), error,
+                attempt.at(), previousId, waiter, version + 1);
+    }
+
     /** Whether {@code owner} holds its lease beyond {@code until}. */
     boolean heldBy(String owner, Instant until) {
         return owner.equals(leaseOwner) && leaseUntil != null && leaseUntil.isAfter(until);

@@ -140,10 +140,4 @@ public class DeliveryLines {
     private static Update moveTo(String deliveryId, String previous) {
         return new Update().set("lastId", deliveryId).set("beforeLastId", previous);
     }
-
-    /** The delivery a line ends with, if any (for tests and diagnosis). */
-    public String lastOf(String subscriptionId, String subject) {
-        DeliveryLine line = mongo.findById(lineId(subscriptionId, subject), DeliveryLine.class);
-        return line == null ? null : line.lastId();
-    }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -85,7 +87,7 @@ public class DeliveryStore {
         Query query = new Query(Criteria.where("_id").in(ids));
         query.fields().include("_id");
         Set<String> found = new HashSet<>();
-        mongo.find(query, org.bson.Document.class, "deliveries").forEach(d -> found.add(d.getString("_id")));
+        mongo.find(query, Document.class, "deliveries").forEach(d -> found.add(d.getString("_id")));
         return found;
     }
 
@@ -135,15 +137,15 @@ public class DeliveryStore {
      * Records an attempt of a delivery this instance claimed and its outcome, if the claim still holds (its lease
      * ran out and another instance took it otherwise). Answers the delivery as recorded: its {@code waiterId} names
      * a successor to wake, without another read. An outcome that settles the delivery is written with the others
-     * of that moment ({@link #completeSettled}); one that leaves it pending for a retry is written alone.
+     * of that moment ({@link #completeSettled}); one that leaves it pending for a retry is written alone. Times are
+     * answered as given; MongoDB keeps them to the millisecond.
      */
     public Optional<Delivery> complete(Delivery claimed, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt,
                                        String error) throws InterruptedException {
-        Update update = completion(attempt, status, nextAttemptAt, error);
         if (status == DeliveryStatus.PENDING) {
-            return compareAndSet(claimed, update);
+            return compareAndSet(claimed, completion(attempt, status, nextAttemptAt, error));
         }
-        return settledWrites.write(new Settling(claimed, update, status));
+        return settledWrites.write(new Settling(claimed, attempt, status, nextAttemptAt, error));
     }
 
     private static Update completion(Attempt attempt, DeliveryStatus status, Instant nextAttemptAt, String error) {
@@ -153,7 +155,12 @@ public class DeliveryStore {
                 .unset("leaseOwner").unset("leaseUntil");
     }
 
-    private record Settling(Delivery claimed, Update update, DeliveryStatus status) {
+    private record Settling(Delivery claimed, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt,
+                            String error) {
+
+        Update update() {
+            return completion(attempt, status, nextAttemptAt, error).inc(VERSION, 1);
+        }
     }
 
     /**
@@ -162,22 +169,37 @@ public class DeliveryStore {
      * version no more (claims, wakes and defers need it pending), so version + 1 with this status and one attempt
      * more is this write's. At a fan-out of thousands, one findAndModify per delivery was most of the delivery
      * threads' time; now each group of deliveries finished during the previous group's write costs two round trips.
+     * The read fetches only those fields and the waiter (the one field another writer may have set meanwhile, without
+     * changing the version): the answer is the claimed copy with this write applied, so the read does not carry and
+     * map whole deliveries.
      */
     private List<Optional<Delivery>> completeSettled(List<Settling> group) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
         for (Settling s : group) {
-            bulk.updateOne(unchanged(s.claimed()), s.update().inc(VERSION, 1));
+            bulk.updateOne(unchanged(s.claimed()), s.update());
         }
         bulk.execute();
-        Map<String, Delivery> now = findAllById(group.stream().map(s -> s.claimed().id()).toList());
+        Query written = new Query(Criteria.where("_id").in(group.stream().map(s -> s.claimed().id()).toList()));
+        written.fields().include(VERSION, "status", "attemptCount", "waiterId");
+        Map<String, Document> now = new HashMap<>();
+        mongo.find(written, Document.class, "deliveries").forEach(d -> now.put(d.getString("_id"), d));
         List<Optional<Delivery>> answers = new ArrayList<>(group.size());
         for (Settling s : group) {
-            Delivery d = now.get(s.claimed().id());
-            boolean ours = d != null && d.version() != null && d.version() == s.claimed().version() + 1
-                    && d.status() == s.status() && d.attemptCount() == s.claimed().attemptCount() + 1;
-            answers.add(ours ? Optional.of(d) : Optional.empty());
+            Document d = now.get(s.claimed().id());
+            boolean ours = d != null && d.get(VERSION) instanceof Number version
+                    && version.longValue() == s.claimed().version() + 1
+                    && s.status().name().equals(d.getString("status"))
+                    && d.get("attemptCount") instanceof Number count && count.intValue() == s.claimed().attemptCount() + 1;
+            answers.add(ours ? Optional.of(s.claimed().settled(s.attempt(), s.status(), s.nextAttemptAt(), s.error(),
+                    d.getString("waiterId"))) : Optional.empty());
         }
         return answers;
+    }
+
+    /** Writes the settling attempts still queued and stops their writer (the worker has stopped by then). */
+    @PreDestroy
+    public void close() throws InterruptedException {
+        settledWrites.close(Duration.ofSeconds(10));
     }
 
     /** Ends a claimed delivery without an HTTP attempt (its subscription is gone, paused or disabled). */

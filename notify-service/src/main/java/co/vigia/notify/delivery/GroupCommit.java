@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ final class GroupCommit<T, R> {
     private final Function<List<T>, List<R>> writeAll;
     private final BlockingQueue<Request<T, R>> queue = new LinkedBlockingQueue<>();
     private Thread writer;
+    private volatile boolean closed;
 
     /** {@code writeAll} answers its group's requests in their order, or throws for all of them. */
     GroupCommit(String name, int maxGroup, Function<List<T>, List<R>> writeAll) {
@@ -45,6 +47,9 @@ final class GroupCommit<T, R> {
         CompletableFuture<R> answer = new CompletableFuture<>();
         ensureWriter();
         queue.add(new Request<>(item, answer));
+        if (closed && queue.remove(new Request<>(item, answer))) {
+            throw new IllegalStateException(name + " is closed");
+        }
         try {
             return answer.get();
         } catch (ExecutionException e) {
@@ -55,7 +60,25 @@ final class GroupCommit<T, R> {
         }
     }
 
+    /**
+     * Writes what is queued, then stops the writer (waiting at most {@code within}); a later {@link #write} is
+     * refused. Called at shutdown once the callers are stopped, so nothing a caller was told is written is lost.
+     */
+    void close(java.time.Duration within) throws InterruptedException {
+        closed = true;
+        Thread running;
+        synchronized (this) {
+            running = writer;
+        }
+        if (running != null) {
+            running.join(within.toMillis());
+        }
+    }
+
     private synchronized void ensureWriter() {
+        if (closed) {
+            throw new IllegalStateException(name + " is closed");
+        }
         if (writer == null) {
             writer = new Thread(this::run, name);
             writer.setDaemon(true);
@@ -67,7 +90,15 @@ final class GroupCommit<T, R> {
         List<Request<T, R>> group = new ArrayList<>(maxGroup);
         while (true) {
             try {
-                group.add(queue.take());
+                // polls, so that a closed writer ends once its queue is empty
+                Request<T, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
+                group.add(first);
             } catch (InterruptedException e) {
                 return;
             }

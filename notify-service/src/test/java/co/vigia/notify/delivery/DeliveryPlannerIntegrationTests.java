@@ -48,7 +48,8 @@ class DeliveryPlannerIntegrationTests {
     }
 
     @AfterEach
-    void close() {
+    void close() throws InterruptedException {
+        store.close();
         database.close();
     }
 

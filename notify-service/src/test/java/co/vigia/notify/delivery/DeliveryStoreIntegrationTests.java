@@ -41,7 +41,8 @@ class DeliveryStoreIntegrationTests {
     }
 
     @AfterEach
-    void close() {
+    void close() throws InterruptedException {
+        store.close();
         database.close();
     }
 

@@ -135,6 +135,36 @@ class GroupCommitTests {
         assertThat(call(commit, "after").get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("written:after");
     }
 
+    @Test
+    void closingWritesWhatIsQueuedThenStopsTheWriterAndRefusesLaterWrites() throws Exception {
+        CountDownLatch firstWriteMayFinish = new CountDownLatch(1);
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>("closing-writer", 256, items -> {
+            if (items.contains("slow")) {
+                firstWriteStarted.countDown();
+                await(firstWriteMayFinish);
+            }
+            return items.stream().map(i -> "written:" + i).toList();
+        });
+        Future<String> slow = call(commit, "slow");
+        assertThat(firstWriteStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Future<String> queued = call(commit, "queued");
+        awaitAllCallersWaiting(2);
+
+        Future<?> closing = callers.submit(() -> {
+            commit.close(java.time.Duration.ofSeconds(WAIT_SECONDS));
+            return null;
+        });
+        firstWriteMayFinish.countDown();
+        closing.get(WAIT_SECONDS * 2, TimeUnit.SECONDS);
+
+        assertThat(slow.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("written:slow");
+        assertThat(queued.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("written:queued");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("closing-writer"));
+        assertThatThrownBy(() -> commit.write("late")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
     private Future<String> call(GroupCommit<String, String> commit, String item) {
         return callers.submit(() -> {
             callerThreads.add(Thread.currentThread());
