@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code version} changes with every guarded write: each is a compare-and-set on {@code {_id, version}} (see
  * {@link DeliveryStore}).
  */
-@Document("deliveries")
+@Document(Delivery.COLLECTION)
 @CompoundIndexes({
         @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
         @CompoundIndex(name = "order", def = "{'subscriptionId': 1, 'subject': 1, 'status': 1, 'seq': 1}"),
@@ -32,6 +32,8 @@ public record Delivery(@Id String id, String eventId, String eventType, String s
                        Instant createdAt, long seq, Instant nextAttemptAt, int attemptCount, List<Attempt> attempts,
                        String leaseOwner, Instant leaseUntil, Integer lastStatusCode, String lastError,
                        Instant completedAt, String previousId, String waiterId, Long version) {
+
+    public static final String COLLECTION = "deliveries";
 
     public static Delivery pending(String id, String eventId, String eventType, String subject, Instant eventTime,
                                    String subscriptionId, String subscriberId, DeliveryTrigger trigger,
