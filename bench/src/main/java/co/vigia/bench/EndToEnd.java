@@ -20,8 +20,11 @@ final class EndToEnd {
 
     record Result(Latencies webhooks, Latencies posts, int votes, long expected, long received, long distinct,
                   long failedPosts, Map<Service, Long> peakRss, long peakBenchRss, String loadAverage,
-                  String worstByWindow, String warmupWorstByWindow) {
+                  String worstByWindow, String warmupWorstByWindow, Duration warmUp) {
     }
+
+    /** A warm-up 10 s whose webhooks all arrived within this has no backlog left from the cold start. */
+    static final Duration WARM_UP_CAUGHT_UP = Duration.ofSeconds(1);
 
     private EndToEnd() {
     }
@@ -68,9 +71,20 @@ final class EndToEnd {
                         Math::max);
             }
         };
-        // warm-up: the same load, not recorded (its webhooks carry e2e-w- ids)
-        Pacer.run(s.e2eRate(), s.warmup(), (i, scheduled) -> post(stack, "e2e-w-" + i, bills.get(i % bills.size()),
-                scheduled, scheduledAt, null, failedPosts));
+        // warm-up: the same load, not recorded (its webhooks carry e2e-w- ids), for s.warmup() and then, 10 s at a
+        // time, until the stack has caught up with it (see WARM_UP_CAUGHT_UP), at most three times that long: a cold
+        // start on 2 cores took 40-70 s to drain, so a fixed minute let it run into the recorded load in some runs
+        int warmedUp = 0;
+        long warmUpEnds = System.nanoTime() + 3 * s.warmup().toNanos();
+        Duration step = s.warmup().compareTo(Duration.ofSeconds(10)) < 0 ? s.warmup() : Duration.ofSeconds(10);
+        do {
+            int offset = warmedUp;
+            warmedUp += Pacer.run(s.e2eRate(), step, (i, scheduled) -> post(stack,
+                    "e2e-w-" + (offset + i), bills.get((offset + i) % bills.size()), scheduled, scheduledAt, null,
+                    failedPosts));
+        } while (System.nanoTime() < warmUpEnds && (warmedUp < s.e2eRate() * s.warmup().toSeconds()
+                || !caughtUp(warmupWorstByWindow, warmedUp / perWindow)));
+        Duration warmUp = Duration.ofSeconds(warmedUp / s.e2eRate());
         Map<Service, Long> peak = new ConcurrentHashMap<>();
         AtomicLong peakBench = new AtomicLong();
         Thread sampler = new Thread(() -> {
@@ -99,7 +113,16 @@ final class EndToEnd {
         Bench.log("end to end, worst latency (ms) by 10 s of the warm-up: " + warmupWindows + "; of the recorded load: "
                 + windows);
         return new Result(webhooks, posts, votes, expected, webhooks.count(), group.distinct(),
-                failedPosts.get(), peak, peakBench.get(), load, windows, warmupWindows);
+                failedPosts.get(), peak, peakBench.get(), load, windows, warmupWindows, warmUp);
+    }
+
+    /**
+     * Whether the warm-up's last complete 10 s (the one before the 10 s just scheduled, whose webhooks may still be on
+     * their way) had every webhook within {@link #WARM_UP_CAUGHT_UP}: the stack keeps up with the load, no backlog left.
+     */
+    private static boolean caughtUp(Map<Integer, Long> worstByWindow, int windowsScheduled) {
+        Long worst = worstByWindow.get(windowsScheduled - 2);
+        return worst != null && worst < WARM_UP_CAUGHT_UP.toNanos();
     }
 
     /** {@code 0-10 s: 13421, 10-20 s: 92, ...}: the worst latency in ms of each 10 s of the schedule. */

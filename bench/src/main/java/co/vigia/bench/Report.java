@@ -125,13 +125,16 @@ final class Report {
 
         md.append("## 1. End to end\n\n");
         md.append("![latency distribution](").append(PLOT).append(")\n\n");
-        md.append(fmt("%d votes at %d/s (after %d s of unrecorded warm-up at the same rate), each a `POST /api/votes` "
+        md.append(fmt("%d votes at %d/s (after %d s of unrecorded warm-up at the same rate: at least %d s, then 10 s more "
+                        + "at a time until every webhook of a whole 10 s arrived within %d ms, i.e. the stack had "
+                        + "caught up with its cold start; at most %d s), each a `POST /api/votes` "
                         + "(a totals-only committee roll call) on one of %d bills. %d subscriptions follow those bills; "
                         + "%d others (%d NGOs) follow other bills, so every event is filtered against %d subscriptions. "
                         + "Each webhook is one sample, timed from the moment its vote's POST was scheduled (open loop: "
                         + "a stall delays the schedule into the figures) to its arrival at the sink: vote-service's "
                         + "write, the outbox relay, Kafka, notify-service's intake, delivery record, signing and POST.\n\n",
-                e2e.votes(), s.e2eRate(), s.warmup().toSeconds(), s.e2eBills(), s.matching(), s.nonMatching(),
+                e2e.votes(), s.e2eRate(), e2e.warmUp().toSeconds(), s.warmup().toSeconds(),
+                EndToEnd.WARM_UP_CAUGHT_UP.toMillis(), 3 * s.warmup().toSeconds(), s.e2eBills(), s.matching(), s.nonMatching(),
                 (s.nonMatching() + 9) / 10, s.matching() + s.nonMatching()));
         md.append("| | p50 | p90 | p95 | p99 | p99.9 | max | samples |\n|---|---|---|---|---|---|---|---|\n");
         md.append(percentiles("webhook received (Vigía)", e2e.webhooks()));
