@@ -4,23 +4,31 @@ import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.EventCodec;
 import co.vigia.notify.delivery.DeliveryPlanner;
 import co.vigia.notify.delivery.DeliveryTrigger;
-import co.vigia.notify.subscriber.SubscriberRepository;
+import co.vigia.notify.subscriber.Subscriber;
 import co.vigia.notify.subscriber.SubscriberStatus;
 import co.vigia.notify.subscription.EventFilter;
 import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionStatus;
 import co.vigia.starter.kafka.PoisonEventException;
 import co.vigia.starter.metrics.EventMetrics;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,9 +36,15 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * From a consumed event to its deliveries: store the event once (its id is the document id), give every
- * matching active subscription one delivery (id {@code <eventId>:<subscriptionId>}), mark the event fanned out.
- * Each step is idempotent, so a record read again after a crash at any point yields the same deliveries, once.
+ * From consumed events to their deliveries: store each event once (its id is the document id), give every matching
+ * active subscription one delivery (id {@code <eventId>:<subscriptionId>}), mark the event fanned out. Each step is
+ * idempotent, so records read again after a crash at any point yield the same deliveries, once.
+ * <p>
+ * A poll's records are taken together ({@link #acceptAll}): one bulk insert of the events, one read of the candidate
+ * subscriptions and one of their subscribers, one update marking them fanned out. Done one by one, those were four
+ * round trips an event, most of the intake's cost when most events match nobody (figure 3 of the benchmarks).
+ * Deliveries are still created event by event, in record order, so that a bill's later event is put behind its
+ * earlier one in every line.
  */
 @Component
 public class EventIntake {
@@ -38,94 +52,206 @@ public class EventIntake {
     /** Subscriptions read, matched and scheduled at a time. */
     static final int BATCH = 500;
 
+    /**
+     * At most this many candidate subscriptions are read in one go for a whole batch of events. A batch with more (a
+     * fan-out to thousands) is fanned out event by event, each streamed {@link #BATCH} at a time, so its first webhooks
+     * go while the rest are read (benchmark figure 2).
+     */
+    static final int BATCH_CANDIDATES = BATCH;
+
     private final MongoTemplate mongo;
-    private final SubscriberRepository subscribers;
     private final DeliveryPlanner planner;
     private final Clock clock;
     private final EventMetrics metrics;
 
-    public EventIntake(MongoTemplate mongo, SubscriberRepository subscribers, DeliveryPlanner planner, Clock clock,
-                       EventMetrics metrics) {
+    public EventIntake(MongoTemplate mongo, DeliveryPlanner planner, Clock clock, EventMetrics metrics) {
         this.mongo = mongo;
-        this.subscribers = subscribers;
         this.planner = planner;
         this.clock = clock;
         this.metrics = metrics;
     }
 
-    /** Returns the number of deliveries this call created (0 when the event was already applied). */
-    public int accept(CloudEvent event, String topic) {
+    /** An event as read from {@code topic}. */
+    public record Received(CloudEvent event, String topic) {
+    }
+
+    /** Refuses an event that can never be applied: it has no data object, or no subject (the bill id). */
+    public static void check(CloudEvent event) {
         if (event.data() == null || !event.data().isObject()) {
             throw new PoisonEventException("event " + event.id() + " has no data object");
         }
         if (event.subject() == null || event.subject().isBlank()) {
             throw new PoisonEventException("event " + event.id() + " has no subject (bill id)");
         }
+    }
+
+    /** Returns the number of deliveries this call created (0 when the event was already applied). */
+    public int accept(CloudEvent event, String topic) {
+        return acceptAll(List.of(new Received(event, topic)));
+    }
+
+    /**
+     * Applies events in their order and returns the number of deliveries created. Every event is checked first, so a
+     * poison one fails the call before anything is stored; any other failure leaves what was stored to be finished
+     * when the same events are read again.
+     */
+    public int acceptAll(List<Received> events) {
+        events.forEach(r -> check(r.event()));
         Instant now = clock.instant();
-        StoredEvent received = new StoredEvent(event.id(), event.type(), event.subject(), event.source(),
+        // a copy later in the same batch (a producer's re-send) is a duplicate of the first: storing both in one bulk
+        // would make the second look stored before and not fanned out, and fan it out twice
+        Map<String, StoredEvent> received = new LinkedHashMap<>();
+        List<String> duplicateTopics = new ArrayList<>();
+        for (Received r : events) {
+            if (received.containsKey(r.event().id())) {
+                duplicateTopics.add(r.topic());
+            } else {
+                received.put(r.event().id(), stored(r.event(), r.topic(), now));
+            }
+        }
+        Map<String, StoredEvent> before = storeAbsent(new ArrayList<>(received.values()));
+        List<FanOut> toFanOut = new ArrayList<>();
+        List<String> appliedTopics = new ArrayList<>();
+        for (StoredEvent event : received.values()) {
+            StoredEvent storedBefore = before.get(event.id());
+            if (storedBefore != null && storedBefore.fannedOut()) {
+                duplicateTopics.add(event.topic());
+            } else {
+                // only an event read before (a crash half-way through its fan-out) can have deliveries already
+                toFanOut.add(new FanOut(storedBefore == null ? event : storedBefore, storedBefore != null));
+                appliedTopics.add(event.topic());
+            }
+        }
+        int created = fanOut(toFanOut);
+        if (!toFanOut.isEmpty()) {
+            mongo.updateMulti(new Query(Criteria.where("_id").in(toFanOut.stream().map(f -> f.event().id()).toList())),
+                    new Update().set("fannedOut", true), StoredEvent.class);
+        }
+        appliedTopics.forEach(metrics::applied);
+        duplicateTopics.forEach(metrics::duplicate);
+        return created;
+    }
+
+    private static StoredEvent stored(CloudEvent event, String topic, Instant now) {
+        return new StoredEvent(event.id(), event.type(), event.subject(), event.source(),
                 event.time() == null ? now : event.time(), topic, EventCodec.mapper().writeValueAsString(event.data()),
                 now, false);
-        Optional<StoredEvent> storedBefore = storedBefore(received);
-        // only an event read before (a crash half-way through its fan-out) can have deliveries already
-        boolean deliveriesMayExist = storedBefore.isPresent();
-        StoredEvent stored = storedBefore.orElse(received);
-        if (stored.fannedOut()) {
-            metrics.duplicate(topic);
+    }
+
+    /** An event to fan out; {@code mayExist}: it was stored before, so some of its deliveries may exist. */
+    private record FanOut(StoredEvent event, boolean mayExist) {
+    }
+
+    /**
+     * Inserts the events in one unordered bulk write; answers those stored before (their id clashed), as stored, read
+     * by id in one go. Any other write error fails the call.
+     */
+    private Map<String, StoredEvent> storeAbsent(List<StoredEvent> events) {
+        Set<String> clashed = new HashSet<>();
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredEvent.class).insert(events).execute();
+        } catch (BulkOperationException e) {
+            for (BulkWriteError error : e.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                clashed.add(events.get(error.getIndex()).id());
+            }
+        }
+        if (clashed.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, StoredEvent> before = new HashMap<>();
+        mongo.find(new Query(Criteria.where("_id").in(clashed)), StoredEvent.class).forEach(e -> before.put(e.id(), e));
+        for (StoredEvent event : events) {
+            if (clashed.contains(event.id())) {
+                // gone since the clash (expired): as good as stored before and not fanned out
+                before.putIfAbsent(event.id(), event);
+            }
+        }
+        return before;
+    }
+
+    /**
+     * One read of the candidates of every event, then each event's deliveries in order. The read is bounded: past
+     * {@link #BATCH_CANDIDATES} the batch is fanned out event by event, streaming.
+     */
+    private int fanOut(List<FanOut> events) {
+        if (events.isEmpty()) {
             return 0;
         }
+        Query query = candidatesFor(events.stream().map(f -> f.event().type()).toList(),
+                events.stream().map(f -> f.event().subject()).toList());
+        List<Subscription> candidates = mongo.find(query.limit(BATCH_CANDIDATES + 1)
+                .cursorBatchSize(BATCH_CANDIDATES + 1), Subscription.class);
         int created = 0;
-        // read in batches and scheduled batch by batch: the first webhooks of a fan-out to thousands go while the
-        // rest are read (reading 10,000 subscriptions in one go took a second before the first delivery was created)
-        try (Stream<Subscription> candidates = mongo.stream(candidatesFor(stored.type(), stored.subject())
-                .cursorBatchSize(BATCH), Subscription.class)) {
+        if (candidates.size() > BATCH_CANDIDATES) {
+            for (FanOut event : events) {
+                created += fanOutStreaming(event);
+            }
+            return created;
+        }
+        Set<String> activeOwners = activeOwners(candidates);
+        for (FanOut event : events) {
+            created += planner.scheduleEach(event.event(), matching(candidates, activeOwners, event.event()),
+                    DeliveryTrigger.EVENT, event.mayExist());
+        }
+        return created;
+    }
+
+    /**
+     * One event's candidates read in batches and scheduled batch by batch: the first webhooks of a fan-out to thousands
+     * go while the rest are read (reading 10,000 subscriptions in one go took a second before the first delivery was
+     * created).
+     */
+    private int fanOutStreaming(FanOut event) {
+        StoredEvent stored = event.event();
+        int created = 0;
+        try (Stream<Subscription> candidates = mongo.stream(candidatesFor(List.of(stored.type()),
+                List.of(stored.subject())).cursorBatchSize(BATCH), Subscription.class)) {
             Iterator<Subscription> read = candidates.iterator();
             List<Subscription> batch = new ArrayList<>(BATCH);
             while (read.hasNext()) {
                 batch.add(read.next());
                 if (batch.size() == BATCH || !read.hasNext()) {
-                    created += planner.scheduleEach(stored, matching(batch, stored), DeliveryTrigger.EVENT,
-                            deliveriesMayExist);
+                    created += planner.scheduleEach(stored, matching(batch, activeOwners(batch), stored),
+                            DeliveryTrigger.EVENT, event.mayExist());
                     batch.clear();
                 }
             }
         }
-        mongo.updateFirst(new Query(Criteria.where("_id").is(stored.id())), new Update().set("fannedOut", true),
-                StoredEvent.class);
-        metrics.applied(topic);
         return created;
     }
 
-    /** Stores the event unless it is stored already: then answers it as stored (fanned out or not). */
-    private Optional<StoredEvent> storedBefore(StoredEvent event) {
-        try {
-            mongo.insert(event);
-            return Optional.empty();
-        } catch (DuplicateKeyException alreadyStored) {
-            StoredEvent existing = mongo.findById(event.id(), StoredEvent.class);
-            return Optional.of(existing == null ? event : existing);
-        }
-    }
-
     /**
-     * Active subscriptions whose filter may want this event, narrowed in MongoDB (by the type's patterns and the
-     * bill) so that the thousands that follow other bills or types are never read: reading every active
-     * subscription for every event was most of the intake's cost (see docs/benchmarks-profiling.md).
+     * Active subscriptions whose filter may want one of these events, narrowed in MongoDB (by the types' patterns and
+     * the bills) so that the thousands that follow other bills or types are never read: reading every active
+     * subscription for every event was most of the intake's cost (see docs/benchmarks-profiling.md). Each event is then
+     * matched in memory.
      */
-    private static Query candidatesFor(String type, String subject) {
+    private static Query candidatesFor(Collection<String> types, Collection<String> subjects) {
+        Set<String> patterns = new LinkedHashSet<>();
+        types.forEach(type -> patterns.addAll(EventFilter.patternsMatching(type)));
         return new Query(Criteria.where("status").is(SubscriptionStatus.ACTIVE)
-                .and("eventTypes").in(EventFilter.patternsMatching(type))
-                .orOperator(Criteria.where("billIds").size(0), Criteria.where("billIds").is(subject),
+                .and("eventTypes").in(patterns)
+                .orOperator(Criteria.where("billIds").size(0), Criteria.where("billIds").in(new LinkedHashSet<>(subjects)),
                         Criteria.where("billIds").exists(false)));
     }
 
-    /** Those whose filter matches and whose subscriber is active (one read of the subscribers for all). */
-    private List<Subscription> matching(List<Subscription> candidates, StoredEvent event) {
-        String type = event.type();
-        String subject = event.subject();
-        Set<String> owners = candidates.stream().map(Subscription::subscriberId).collect(Collectors.toSet());
-        Set<String> activeOwners = subscribers.findAllById(owners).stream()
-                .filter(s -> s.status() == SubscriberStatus.ACTIVE).map(s -> s.id()).collect(Collectors.toSet());
+    /** The subscribers of these subscriptions that are active (one read of them all, none for none). */
+    private Set<String> activeOwners(List<Subscription> subscriptions) {
+        Set<String> owners = subscriptions.stream().map(Subscription::subscriberId).collect(Collectors.toSet());
+        if (owners.isEmpty()) {
+            return Set.of();
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(owners)), Subscriber.class).stream()
+                .filter(s -> s.status() == SubscriberStatus.ACTIVE).map(Subscriber::id).collect(Collectors.toSet());
+    }
+
+    /** Those whose filter matches the event and whose subscriber is active, in the order read. */
+    private static List<Subscription> matching(List<Subscription> candidates, Set<String> activeOwners,
+                                               StoredEvent event) {
         return candidates.stream().filter(s -> activeOwners.contains(s.subscriberId()))
-                .filter(s -> s.filter().matches(type, subject)).toList();
+                .filter(s -> s.filter().matches(event.type(), event.subject())).toList();
     }
 }

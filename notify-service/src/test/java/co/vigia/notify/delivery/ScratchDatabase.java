@@ -10,17 +10,17 @@ import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A database of its own for one test, on real MongoDB or the embedded server, dropped when closed. */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
 
     private final MongoClient client;
-    final MongoTemplate mongo;
+    public final MongoTemplate mongo;
 
-    ScratchDatabase(String prefix) {
+    public ScratchDatabase(String prefix) {
         this(prefix, null);
     }
 
     /** One whose client tells {@code commands} every command it sends (to count round trips); null for none. */
-    ScratchDatabase(String prefix, CommandListener commands) {
+    public ScratchDatabase(String prefix, CommandListener commands) {
         String database = prefix + "-" + UUID.randomUUID();
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(TestInfrastructure.endpoints().mongoUri(database)));
