@@ -46,7 +46,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -87,6 +89,9 @@ class EventDeliveryIntegrationTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private Api api;
     private WebhookReceiver receiver;
@@ -249,6 +254,63 @@ class EventDeliveryIntegrationTests {
                 }
             }
             assertThat(keys).contains(billId);
+        }
+    }
+
+    @Test
+    void poisonRecordsInTheMiddleOfABatchGoToTheDeadLetterTopicAndTheOthersAreDeliveredOnce() throws Exception {
+        String billId = bill("poison-batch");
+        String key = api.newSubscriberKey(OPERATOR, "Poison batch NGO " + billId);
+        String id = api.subscribe(key, receiver.url("/poison-batch"), "[\"*\"]", "[\"" + billId + "\"]")
+                .path("subscription").path("id").asString();
+        List<CloudEvent> good = List.of(
+                EventCodec.create("/vigia/test", stageChanged(billId, "FIRST_DEBATE"), Instant.now()),
+                EventCodec.create("/vigia/test", stageChanged(billId, "SECOND_DEBATE"), Instant.now()),
+                EventCodec.create("/vigia/test", stageChanged(billId, "THIRD_DEBATE"), Instant.now()));
+        CloudEvent noSubject = new CloudEvent(null, UUID.randomUUID().toString(), "/vigia/test",
+                "co.vigia.bill.stage-changed", null, Instant.now(), CloudEvent.JSON, null,
+                EventCodec.mapper().valueToTree(stageChanged(billId, "SANCTIONED")));
+        // held back while the records are written, so that one poll reads them together
+        MessageListenerContainer intake = listeners.getListenerContainer("notify-events");
+        intake.pause();
+        try {
+            await().atMost(WAIT).until(intake::isContainerPaused);
+            publish(good.get(0));
+            kafka.send(Topics.BILL_EVENTS, billId, "{this is not a cloud event").get();
+            publish(good.get(1));
+            kafka.send(Topics.BILL_EVENTS, billId, EventCodec.write(noSubject)).get();
+            publish(good.get(2));
+        } finally {
+            intake.resume();
+        }
+
+        await().atMost(WAIT).until(() -> receiver.received("/poison-batch").size() >= 3);
+        assertThat(readDeadLetters(billId, 2)).hasSize(2).contains("{this is not a cloud event")
+                .anySatisfy(dead -> assertThat(dead).contains(noSubject.id()));
+        Thread.sleep(1000);
+        assertThat(receiver.received("/poison-batch")).extracting(r -> r.header("webhook-id"))
+                .containsExactlyElementsOf(good.stream().map(CloudEvent::id).toList());
+        assertThat(api.get("/api/subscriptions/" + id + "/deliveries", key).body().findValuesAsString("eventId"))
+                .containsExactlyInAnyOrderElementsOf(good.stream().map(CloudEvent::id).toList());
+    }
+
+    /** The values of up to {@code expected} records keyed {@code key} on the bill topic's DLT. */
+    private List<String> readDeadLetters(String key, int expected) {
+        try (KafkaConsumer<String, String> dlt = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            dlt.subscribe(List.of(Topics.deadLetter(Topics.BILL_EVENTS)));
+            List<String> values = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + WAIT.toMillis();
+            while (values.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : dlt.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        values.add(record.value());
+                    }
+                }
+            }
+            return values;
         }
     }
 

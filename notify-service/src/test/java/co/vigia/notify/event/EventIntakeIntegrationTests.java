@@ -1,6 +1,7 @@
 package co.vigia.notify.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.EventCodec;
@@ -22,6 +23,7 @@ import co.vigia.starter.metrics.EventMetrics;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,17 +32,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A poll's events taken together, on real MongoDB (or the embedded server): a constant number of commands for the
- * batch, the same deliveries as one by one and in record order, a batch read again after a crash part-way and a large
- * fan-out still streamed.
+ * batch, the same deliveries as one by one and in record order, a batch read again after a crash part-way, a large
+ * fan-out still streamed, and which record of a batch the consumer names when one cannot be applied.
  */
 class EventIntakeIntegrationTests {
 
@@ -196,6 +204,64 @@ class EventIntakeIntegrationTests {
                 .isLessThan(lastRead);
     }
 
+    @Test
+    void aPoisonRecordInABatchIsNamedAfterTheRecordsBeforeItAreStored() {
+        Scratch scratch = scratch();
+        scratch.subscriber("ngo-1", SubscriberStatus.ACTIVE);
+        scratch.subscription("everything", "ngo-1", List.of("*"), List.of());
+        EventConsumer consumer = new EventConsumer(scratch.intake);
+        CloudEvent noSubject = new CloudEvent(null, "no-subject", "/vigia/test", STAGE, null, NOW, CloudEvent.JSON,
+                null, data(BILL_A));
+
+        assertThatThrownBy(() -> consumer.onEvents(List.of(record(0, event("before", STAGE, BILL_A)),
+                record(1, noSubject), record(2, event("after", STAGE, BILL_A)))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isEqualTo(1);
+                    assertThat(e.getCause()).hasMessageContaining("no subject");
+                });
+
+        assertThat(scratch.deliveries()).extracting(Shape::id).containsExactly("before:everything");
+        assertThat(scratch.database.mongo.findById("before", StoredEvent.class).fannedOut()).isTrue();
+        assertThat(scratch.database.mongo.findById("after", StoredEvent.class)).as("read again after the poison one")
+                .isNull();
+    }
+
+    @Test
+    void anUnreadableRecordInABatchIsNamedWithItsDeserializationFailure() {
+        Scratch scratch = scratch();
+        EventConsumer consumer = new EventConsumer(scratch.intake);
+        RecordHeaders headers = new RecordHeaders();
+        byte[] raw = "{this is not a cloud event".getBytes(StandardCharsets.UTF_8);
+        SerializationUtils.deserializationException(headers, raw, new IllegalArgumentException("not a CloudEvent"),
+                false);
+        ConsumerRecord<String, CloudEvent> unreadable = new ConsumerRecord<>(TOPIC, 0, 1, NOW.toEpochMilli(),
+                TimestampType.CREATE_TIME, -1, raw.length, BILL_A, null, headers, java.util.Optional.empty());
+
+        assertThatThrownBy(() -> consumer.onEvents(List.of(record(0, event("readable", STAGE, BILL_A)), unreadable)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isEqualTo(1);
+                    assertThat(e.getCause()).isInstanceOf(DeserializationException.class);
+                });
+        assertThat(scratch.database.mongo.findById("readable", StoredEvent.class).fannedOut()).isTrue();
+    }
+
+    @Test
+    void aBatchTheStoreCannotTakeIsNamedFromItsFirstRecordAsAStorageFailure() throws InterruptedException {
+        Scratch scratch = scratch();
+        EventConsumer consumer = new EventConsumer(scratch.intake);
+        opened.remove(scratch);
+        scratch.store.close();
+        scratch.database.close(); // the store gone: every command fails
+
+        assertThatThrownBy(() -> consumer.onEvents(List.of(record(0, event("one", STAGE, BILL_A)),
+                record(1, event("two", STAGE, BILL_A)))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).as("nothing committed, nothing dead-lettered").isZero();
+                    assertThat(e.getCause()).isInstanceOf(IntakeStorageException.class);
+                    assertThat(IntakeRetries.storageFailure(e)).isTrue();
+                });
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private static List<CloudEvent> figure3Events(String prefix, int count) {
@@ -218,6 +284,10 @@ class EventIntakeIntegrationTests {
 
     private static List<EventIntake.Received> received(List<CloudEvent> events) {
         return events.stream().map(e -> new EventIntake.Received(e, TOPIC)).toList();
+    }
+
+    private static ConsumerRecord<String, CloudEvent> record(long offset, CloudEvent event) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, event.subject(), event);
     }
 
     private static Subscription subscription(String id, String subscriberId, List<String> types, List<String> bills) {
