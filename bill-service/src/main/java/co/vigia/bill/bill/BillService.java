@@ -32,8 +32,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -44,7 +48,8 @@ import org.springframework.stereotype.Service;
 /**
  * Applies everything that changes a bill: operator actions, votes, objections and the deadline clock.
  * Each change is one document write carrying the new state, its timeline entries, the events it emits
- * (outbox) and the id of the event it applied; then the relay is nudged to publish.
+ * (outbox) and the ids of the events it applied (one, or a batch of votes on one bill: {@link #applyEvents}); then the
+ * relay is nudged to publish.
  */
 @Service
 public class BillService {
@@ -53,6 +58,11 @@ public class BillService {
     public static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
     private static final Logger log = LoggerFactory.getLogger(BillService.class);
     private static final int ATTEMPTS = 5;
+    /**
+     * At most this many events go into one write of a bill: a batch of records about one bill grows its document (timeline,
+     * outbox, applied ids) by a bounded amount per write.
+     */
+    public static final int MAX_EVENTS_PER_WRITE = 100;
 
     private final BillRepository bills;
     private final OutboxRelay relay;
@@ -146,13 +156,45 @@ public class BillService {
 
     // ------------------------------------------------------------------------------------ events
 
-    /** Returns false when the event was applied before (a re-delivery changes nothing). */
-    public boolean applyVote(CloudEvent event) {
+    /** An event read and checked, ready to be applied to its bill ({@link #applyEvents}). */
+    public static final class PendingEvent {
+        private final CloudEvent event;
+        private final String billId;
+        private final java.util.function.Consumer<Bill> change;
+
+        PendingEvent(CloudEvent event, String billId, java.util.function.Consumer<Bill> change) {
+            this.event = event;
+            this.billId = billId;
+            this.change = change;
+        }
+
+        public CloudEvent event() {
+            return event;
+        }
+
+        public String billId() {
+            return billId;
+        }
+    }
+
+    /**
+     * What {@link #applyEvents} did. {@code applied} holds, for the first events in order, whether each changed the bill
+     * (true) or had been applied before (false); they are all written. {@code failure}, when not null, is why the next
+     * event ({@code applied.size()}) was not applied; it and the ones after it were not.
+     */
+    public record AppliedEvents(List<Boolean> applied, RuntimeException failure) {
+    }
+
+    /**
+     * Reads a tallied vote and checks it names what the bill needs; throws {@link PoisonEventException} (or the reader's
+     * exception, for unreadable data) when it never can be applied.
+     */
+    public PendingEvent prepareVote(CloudEvent event) {
         VoteTallied vote = EventCodec.data(event, VoteTallied.class);
         if (vote.billId() == null || vote.debate() == null || vote.outcome() == null || vote.date() == null) {
             throw new PoisonEventException("vote event " + event.id() + " lacks billId, debate, outcome or date");
         }
-        return applyEvent(event, vote.billId(), bill -> {
+        return new PendingEvent(event, vote.billId(), bill -> {
             Outcome outcome = bill.getProcedure().onVote(vote.debate(), vote.chamber(), vote.outcome(), vote.date());
             String text = vote.debate() + " debate" + (vote.chamber() == null ? "" : " (" + vote.chamber()
                     + (vote.body() == null ? "" : ", " + vote.body()) + ")") + ": " + vote.outcome() + ", "
@@ -163,6 +205,111 @@ public class BillService {
             record(bill, entry);
             applyOutcome(bill, outcome, "VOTE_TALLIED", vote.voteId(), vote.date());
         });
+    }
+
+    /** The bills with these ids that exist, by id: one query for a whole batch of events. */
+    public Map<String, Bill> read(Collection<String> ids) {
+        Map<String, Bill> found = new HashMap<>();
+        bills.findAllById(ids).forEach(bill -> found.put(bill.getId(), bill));
+        return found;
+    }
+
+    /**
+     * Applies events to one bill in their order, as applying them one by one would (same timeline entries, defects and
+     * outbox messages, in the same order; an event applied before changes nothing), but with one write per
+     * {@link #MAX_EVENTS_PER_WRITE} events instead of one read and one write per event: a burst of votes on one bill
+     * rewrote its whole document (timeline, outbox, applied ids) once per vote. Each write carries the events' ids, so a
+     * redelivery changes nothing. Starts from {@code bill} as just read ({@link #read}); a concurrent write (the
+     * deadline clock, an operator) makes it read the bill again and apply the events again. Never throws: an event that
+     * cannot be applied, or a write that failed, ends the run, and what was written before it is reported.
+     */
+    public AppliedEvents applyEvents(Bill bill, List<PendingEvent> events) {
+        List<Boolean> applied = new ArrayList<>(events.size());
+        Bill current = bill;
+        for (int from = 0; from < events.size(); from += MAX_EVENTS_PER_WRITE) {
+            List<PendingEvent> run = events.subList(from, Math.min(events.size(), from + MAX_EVENTS_PER_WRITE));
+            Run done;
+            try {
+                done = applyRun(current, run);
+            } catch (RuntimeException e) {
+                // nothing of this run was written (a read or the save failed)
+                return new AppliedEvents(applied, e);
+            }
+            applied.addAll(done.applied());
+            if (done.failure() != null) {
+                return new AppliedEvents(applied, done.failure());
+            }
+            current = done.bill();
+        }
+        return new AppliedEvents(applied, null);
+    }
+
+    /** One run's outcome, and the bill as it now is (for the next run, without reading it again). */
+    private record Run(Bill bill, List<Boolean> applied, RuntimeException failure) {
+    }
+
+    private Run applyRun(Bill read, List<PendingEvent> run) {
+        String id = read.getId();
+        Bill bill = read;
+        int upTo = run.size();
+        RuntimeException failure = null;
+        for (int attempt = 1; ; ) {
+            List<Boolean> applied = new ArrayList<>(upTo);
+            boolean changed = false;
+            RuntimeException failed = null;
+            for (int i = 0; i < upTo; i++) {
+                PendingEvent event = run.get(i);
+                if (bill.applied(event.event().id())) {
+                    applied.add(false); // already applied: an event applied twice changes nothing
+                    continue;
+                }
+                try {
+                    event.change.accept(bill);
+                } catch (RuntimeException e) {
+                    failed = e;
+                    break;
+                }
+                bill.rememberApplied(event.event().id());
+                applied.add(true);
+                changed = true;
+            }
+            if (failed != null) {
+                upTo = applied.size();
+                failure = failed;
+                if (changed) {
+                    // the failing event may have changed the bill half-way: apply the ones before it to a fresh read
+                    bill = bills.findById(id).orElseThrow(() -> unknownBill(run.get(0)));
+                    continue;
+                }
+            }
+            if (!changed) {
+                return new Run(bill, applied, failure);
+            }
+            bill.touch(clock.instant());
+            Bill saved;
+            try {
+                saved = bills.save(bill);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt++ >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Bill {} changed concurrently, retrying ({})", id, attempt - 1);
+                bill = bills.findById(id).orElseThrow(() -> unknownBill(run.get(0)));
+                continue;
+            }
+            // the outbox as just saved: the relay sends it without reading the bill back
+            relay.afterSave(Bill.COLLECTION, id, saved.getOutbox());
+            return new Run(saved, applied, failure);
+        }
+    }
+
+    /** An event about a bill this service does not have can never be applied. */
+    public static PoisonEventException unknownBill(PendingEvent event) {
+        return unknownBill(event.event().id(), event.billId());
+    }
+
+    private static PoisonEventException unknownBill(String eventId, String billId) {
+        return new PoisonEventException("event " + eventId + " is about unknown bill '" + billId + "'");
     }
 
     /** Returns false when the event was applied before (a re-delivery changes nothing). */
@@ -207,8 +354,7 @@ public class BillService {
     private boolean applyEvent(CloudEvent event, String billId, java.util.function.Consumer<Bill> change) {
         // one read of the bill per attempt (it was read once more just to know it exists: a whole bill, timeline and
         // all, per vote)
-        return mutate(billId, () -> new PoisonEventException("event " + event.id() + " is about unknown bill '"
-                + billId + "'"), bill -> {
+        return mutate(billId, () -> unknownBill(event.id(), billId), bill -> {
             if (bill.applied(event.id())) {
                 return null; // already applied: an event applied twice changes nothing
             }
