@@ -77,11 +77,7 @@ class GroupCommitTests {
         List<List<String>> groups = new CopyOnWriteArrayList<>();
         GroupCommit<String, String> commit = new GroupCommit<>("test-writer", 256, items -> {
             groups.add(items);
-            if (items.contains("slow")) {
-                firstWriteStarted.countDown();
-                await(firstWriteMayFinish);
-            }
-            return items.stream().map(i -> "written:" + i).toList();
+            return slowFirst(items, firstWriteStarted, firstWriteMayFinish);
         });
 
         Future<String> slow = call(commit, "slow");
@@ -108,14 +104,10 @@ class GroupCommitTests {
         CountDownLatch firstWriteStarted = new CountDownLatch(1);
         IllegalStateException refused = new IllegalStateException("the database refused the write");
         GroupCommit<String, String> commit = new GroupCommit<>("test-writer", 256, items -> {
-            if (items.contains("slow")) {
-                firstWriteStarted.countDown();
-                await(firstWriteMayFinish);
-            }
             if (items.contains("poison")) {
                 throw refused;
             }
-            return items.stream().map(i -> "written:" + i).toList();
+            return slowFirst(items, firstWriteStarted, firstWriteMayFinish);
         });
 
         Future<String> slow = call(commit, "slow");
@@ -139,13 +131,8 @@ class GroupCommitTests {
     void closingWritesWhatIsQueuedThenStopsTheWriterAndRefusesLaterWrites() throws Exception {
         CountDownLatch firstWriteMayFinish = new CountDownLatch(1);
         CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>("closing-writer", 256, items -> {
-            if (items.contains("slow")) {
-                firstWriteStarted.countDown();
-                await(firstWriteMayFinish);
-            }
-            return items.stream().map(i -> "written:" + i).toList();
-        });
+        GroupCommit<String, String> commit = new GroupCommit<>("closing-writer", 256,
+                items -> slowFirst(items, firstWriteStarted, firstWriteMayFinish));
         Future<String> slow = call(commit, "slow");
         assertThat(firstWriteStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         Future<String> queued = call(commit, "queued");
@@ -163,6 +150,15 @@ class GroupCommitTests {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("closing-writer"));
         assertThatThrownBy(() -> commit.write("late")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
+    }
+
+    /** Answers each item; a group holding "slow" says it started and waits until it may finish. */
+    private static List<String> slowFirst(List<String> items, CountDownLatch started, CountDownLatch mayFinish) {
+        if (items.contains("slow")) {
+            started.countDown();
+            await(mayFinish);
+        }
+        return items.stream().map(i -> "written:" + i).toList();
     }
 
     private Future<String> call(GroupCommit<String, String> commit, String item) {
