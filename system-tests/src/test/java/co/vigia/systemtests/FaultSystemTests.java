@@ -335,19 +335,24 @@ class FaultSystemTests {
         final List<Map<String, Object>> votes;
         final Set<String> accepted = Collections.synchronizedSet(new HashSet<>());
         List<CloudEvent> expected = List.of();
+        private final String key;
+        private final String subscriptionId;
 
-        private Flow(String name, List<String> bills, List<Map<String, Object>> votes) {
+        private Flow(String name, List<String> bills, List<Map<String, Object>> votes, String key,
+                     String subscriptionId) {
             this.name = name;
             this.bills = bills;
             this.votes = votes;
+            this.key = key;
+            this.subscriptionId = subscriptionId;
         }
 
         static Flow open(String name) {
             String prefix = name + "-" + System.nanoTime();
             List<String> bills = Load.bills(vigia, prefix, Load.BILLS);
             String key = vigia.subscriber(prefix);
-            vigia.subscribe(key, name, List.of("co.vigia.vote.tallied"), bills);
-            return new Flow(name, bills, Load.votes(prefix, bills, Load.EVENTS));
+            String subscriptionId = vigia.subscribe(key, name, List.of("co.vigia.vote.tallied"), bills);
+            return new Flow(name, bills, Load.votes(prefix, bills, Load.EVENTS), key, subscriptionId);
         }
 
         int received() {
@@ -360,10 +365,59 @@ class FaultSystemTests {
             expected = Load.talliedEvents(stack, accepted, DRAIN);
             assertThat(expected).as("tallied events on Kafka").hasSize(accepted.size());
             Set<String> ids = new HashSet<>(expected.stream().map(CloudEvent::id).toList());
-            Load.await(test + ": every webhook", DRAIN, () -> receiver.received(name).stream()
-                    .map(WebhookReceiver.Received::webhookId).collect(java.util.stream.Collectors.toSet()).containsAll(ids));
+            try {
+                Load.await(test + ": every webhook", DRAIN, () -> missing(ids).isEmpty());
+            } catch (AssertionError timedOut) {
+                throw new AssertionError(timedOut.getMessage() + "\n" + whyMissing(ids), timedOut);
+            }
             Load.sleep(1000); // let stragglers (duplicates) arrive before counting
             return Accounting.of(test, accepted.size(), Map.of(name, List.copyOf(ids)), receiver.all(), note);
+        }
+
+        private Set<String> missing(Set<String> ids) {
+            Set<String> missing = new HashSet<>(ids);
+            receiver.received(name).forEach(r -> missing.remove(r.webhookId()));
+            return missing;
+        }
+
+        /** What notify-service says of the first deliveries never received: absent (never created) or their state. */
+        private String whyMissing(Set<String> ids) {
+            Set<String> missing = missing(ids);
+            StringBuilder why = new StringBuilder(missing.size() + " of " + ids.size() + " never received; the first:");
+            missing.stream().sorted().limit(5).forEach(eventId -> {
+                Api.Response delivery = stack.notify.as(key).get("/api/deliveries/" + eventId + ":" + subscriptionId);
+                why.append("\n  ").append(eventId).append(" -> ").append(delivery.status()).append(' ')
+                        .append(delivery.body());
+            });
+            why.append("\n").append(storedLine(missing));
+            return why.toString();
+        }
+
+        /**
+         * The earliest missing delivery of this flow as stored, and the deliveries it waits behind (previousId), as
+         * far back as five: which one holds the line, leased or parked, and whether it names its waiter.
+         */
+        private String storedLine(Set<String> missing) {
+            StringBuilder line = new StringBuilder("stored, from the earliest missing back along its line:");
+            try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+                    stack.devstack().mongo().uri(Service.NOTIFY.database()))) {
+                com.mongodb.client.MongoCollection<org.bson.Document> deliveries = client
+                        .getDatabase(Service.NOTIFY.database()).getCollection("deliveries");
+                org.bson.Document earliest = deliveries.find(com.mongodb.client.model.Filters.and(
+                                com.mongodb.client.model.Filters.eq("subscriptionId", subscriptionId),
+                                com.mongodb.client.model.Filters.in("eventId", missing)))
+                        .sort(com.mongodb.client.model.Sorts.ascending("seq")).first();
+                for (int i = 0; earliest != null && i < 6; i++) {
+                    earliest.remove("attempts");
+                    line.append("\n  ").append(earliest.toJson());
+                    Object previous = earliest.get("previousId");
+                    earliest = previous == null ? null
+                            : deliveries.find(com.mongodb.client.model.Filters.eq("_id", previous)).first();
+                }
+            } catch (RuntimeException e) {
+                line.append(" unreadable: ").append(e);
+            }
+            return line.toString();
         }
 
         void assertOnlyExpectedIds() {

@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
         @CompoundIndex(name = "order", def = "{'subscriptionId': 1, 'subject': 1, 'status': 1, 'seq': 1}"),
         @CompoundIndex(name = "log", def = "{'subscriptionId': 1, 'createdAt': -1}"),
+        // the sweep for lost wakes reads the deliveries settled since its last pass (LostWakes)
+        @CompoundIndex(name = "settled", def = "{'completedAt': 1}"),
         // redundant on MongoDB (the _id index serves {_id, version}), but the embedded server only looks a document up
         // by an index whose keys are exactly the query's: without it every guarded write read the whole collection
         @CompoundIndex(name = "cas", def = "{'_id': 1, 'version': 1}", unique = true)

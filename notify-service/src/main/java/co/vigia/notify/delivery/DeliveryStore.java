@@ -260,9 +260,28 @@ public class DeliveryStore {
      * worker); empty when it is not parked any more (it went, it was taken, or it is not pending).
      */
     public Optional<Delivery> wake(String id, Instant now) {
-        return findById(id).filter(d -> d.status() == DeliveryStatus.PENDING && d.unleasedAt(now)
-                        && d.nextAttemptAt() != null && d.nextAttemptAt().isAfter(now))
-                .flatMap(parked -> compareAndSet(parked, new Update().set("nextAttemptAt", now)));
+        return findById(id).flatMap(d -> wakeIfParked(d, now));
+    }
+
+    /** {@link #wake} of a delivery as read: empty when it is not parked (any more) or changed since the read. */
+    public Optional<Delivery> wakeIfParked(Delivery seen, Instant now) {
+        if (seen.status() != DeliveryStatus.PENDING || !seen.unleasedAt(now) || seen.nextAttemptAt() == null
+                || !seen.nextAttemptAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        return compareAndSet(seen, new Update().set("nextAttemptAt", now));
+    }
+
+    /**
+     * The waiters named by deliveries settled in {@code [from, to)} (by the start of their last attempt): the ones
+     * their settling was to wake. Only the waiter ids are read.
+     */
+    public Set<String> waitersSettledBetween(Instant from, Instant to) {
+        Query query = new Query(Criteria.where("completedAt").gte(from).lt(to).and("waiterId").ne(null));
+        query.fields().include("waiterId");
+        Set<String> waiters = new HashSet<>();
+        mongo.find(query, Document.class, Delivery.COLLECTION).forEach(d -> waiters.add(d.getString("waiterId")));
+        return waiters;
     }
 
     private Optional<Delivery> compareAndSet(Delivery seen, Update update) {

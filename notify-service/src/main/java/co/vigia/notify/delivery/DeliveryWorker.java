@@ -451,19 +451,22 @@ public class DeliveryWorker implements SmartLifecycle {
     /**
      * Keeps one subscription's events for one bill in order: the candidate waits behind the earlier pending delivery
      * until that one settles and wakes it ({@link #settled}), at the latest {@link #PARK_BOUND} after the earlier one's
-     * next attempt, should the wake be lost in a crash. Parked deliveries stay out of the due list: re-deferring them
+     * next attempt, should the wake be lost in a crash ({@link LostWakes} wakes it sooner). Parked deliveries stay out of the due list: re-deferring them
      * every second made each poll's candidates mostly deliveries that could not go, and a backlog fed on itself.
      */
     private void park(Delivery candidate, Delivery earlier, Instant now) {
+        // the mark before the postponing: killed between the two, the candidate is left due (nothing parked it), where
+        // the other order left it parked with nobody to wake it (the system test that kills notify-service lost
+        // webhooks for minutes so). A mark on a candidate that is not parked wakes nothing.
+        store.markWaiter(earlier.id(), candidate.id());
         Optional<Delivery> parked = postpone(candidate, now, later(earlier.nextAttemptAt(), now).plus(PARK_BOUND));
         if (parked.isEmpty()) {
             return; // it changed since the poll read it: the next read finds it as it is
         }
-        store.markWaiter(earlier.id(), candidate.id());
         boolean earlierPending = store.findById(earlier.id()).map(d -> d.status() == DeliveryStatus.PENDING)
                 .orElse(false);
         if (!earlierPending) {
-            // it settled before it could see the mark, so nothing will wake the candidate: it may go now
+            // it settled meanwhile: its wake may have come before the candidate was parked and found nothing to wake
             store.defer(parked.get(), now, now).ifPresent(due -> signal.offer(List.of(due)));
         }
     }
