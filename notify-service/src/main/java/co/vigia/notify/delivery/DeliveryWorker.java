@@ -451,8 +451,9 @@ public class DeliveryWorker implements SmartLifecycle {
     /**
      * Keeps one subscription's events for one bill in order: the candidate waits behind the earlier pending delivery
      * until that one settles and wakes it ({@link #settled}), at the latest {@link #PARK_BOUND} after the earlier one's
-     * next attempt, should the wake be lost in a crash ({@link LostWakes} wakes it sooner). Parked deliveries stay out of the due list: re-deferring them
-     * every second made each poll's candidates mostly deliveries that could not go, and a backlog fed on itself.
+     * next attempt, should the wake be lost in a crash ({@link LostWakes} wakes it sooner). Parked deliveries stay out
+     * of the due list: re-deferring them every second made each poll's candidates mostly deliveries that could not go,
+     * and a backlog fed on itself.
      */
     private void park(Delivery candidate, Delivery earlier, Instant now) {
         // the mark before the postponing: killed between the two, the candidate is left due (nothing parked it), where
