@@ -9,6 +9,11 @@ import co.vigia.contracts.bill.BillActionRecorded;
 import co.vigia.devstack.Ports;
 import co.vigia.devstack.Service;
 import co.vigia.devstack.ServiceProcess;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -399,20 +405,16 @@ class FaultSystemTests {
          */
         private String storedLine(Set<String> missing) {
             StringBuilder line = new StringBuilder("stored, from the earliest missing back along its line:");
-            try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
-                    stack.devstack().mongo().uri(Service.NOTIFY.database()))) {
-                com.mongodb.client.MongoCollection<org.bson.Document> deliveries = client
-                        .getDatabase(Service.NOTIFY.database()).getCollection("deliveries");
-                org.bson.Document earliest = deliveries.find(com.mongodb.client.model.Filters.and(
-                                com.mongodb.client.model.Filters.eq("subscriptionId", subscriptionId),
-                                com.mongodb.client.model.Filters.in("eventId", missing)))
-                        .sort(com.mongodb.client.model.Sorts.ascending("seq")).first();
+            try (MongoClient client = MongoClients.create(stack.devstack().mongo().uri(Service.NOTIFY.database()))) {
+                MongoCollection<Document> deliveries = client.getDatabase(Service.NOTIFY.database())
+                        .getCollection("deliveries");
+                Document earliest = deliveries.find(Filters.and(Filters.eq("subscriptionId", subscriptionId),
+                        Filters.in("eventId", missing))).sort(Sorts.ascending("seq")).first();
                 for (int i = 0; earliest != null && i < 6; i++) {
                     earliest.remove("attempts");
                     line.append("\n  ").append(earliest.toJson());
                     Object previous = earliest.get("previousId");
-                    earliest = previous == null ? null
-                            : deliveries.find(com.mongodb.client.model.Filters.eq("_id", previous)).first();
+                    earliest = previous == null ? null : deliveries.find(Filters.eq("_id", previous)).first();
                 }
             } catch (RuntimeException e) {
                 line.append(" unreadable: ").append(e);

@@ -5,10 +5,8 @@ import static co.vigia.notify.delivery.PendingDeliveries.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +26,7 @@ class LostWakesIntegrationTests {
     private DeliveryStore store;
     private WorkerSignal signal;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private Instant now = NOW;
+    private final FakeClock clock = new FakeClock(NOW);
 
     @BeforeEach
     void connect() {
@@ -44,22 +42,6 @@ class LostWakesIntegrationTests {
     }
 
     private LostWakes lostWakes() {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneId.of("UTC");
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         return new LostWakes(store, signal, clock, DeliveryPlannerIntegrationTests.webhooks("notify-a", LEASE), registry);
     }
 
@@ -86,13 +68,13 @@ class LostWakesIntegrationTests {
     void aParkedDeliveryWhoseEarlierOneSettledWithoutWakingItIsWokenByTheNextSweep() throws InterruptedException {
         List<Delivery> line = settledThenTwoParked();
         LostWakes sweeper = lostWakes();
-        now = NOW.plusSeconds(40); // the restarted instance's first sweep
+        clock.now = NOW.plusSeconds(40); // the restarted instance's first sweep
 
         List<Delivery> woken = sweeper.sweep();
 
         assertThat(woken).extracting(Delivery::id).containsExactly(line.get(1).id());
         Delivery second = store.findById(line.get(1).id()).orElseThrow();
-        assertThat(second.nextAttemptAt()).isEqualTo(now);
+        assertThat(second.nextAttemptAt()).isEqualTo(clock.now);
         assertThat(signal.takeOffered(10)).extracting(Delivery::id).containsExactly(line.get(1).id());
         // the third waits behind the second, still pending: that one's settling wakes it
         assertThat(store.findById(line.get(2).id()).orElseThrow().nextAttemptAt())
@@ -105,11 +87,11 @@ class LostWakesIntegrationTests {
         List<Delivery> line = settledThenTwoParked();
         LostWakes sweeper = lostWakes();
 
-        now = NOW.plusSeconds(2); // within the grace: the settling instance is about to wake it itself
+        clock.now = NOW.plusSeconds(2); // within the grace: the settling instance is about to wake it itself
         assertThat(sweeper.sweep()).isEmpty();
 
-        store.wake(line.get(1).id(), now).orElseThrow(); // and it did
-        now = NOW.plusSeconds(40);
+        store.wake(line.get(1).id(), clock.now).orElseThrow(); // and it did
+        clock.now = NOW.plusSeconds(40);
         assertThat(sweeper.sweep()).isEmpty();
         assertThat(store.findById(line.get(1).id()).orElseThrow().nextAttemptAt()).isEqualTo(NOW.plusSeconds(2));
     }
@@ -117,7 +99,7 @@ class LostWakesIntegrationTests {
     @Test
     void aRestartedInstanceLooksBackOverTheTimeItWasDown() throws InterruptedException {
         List<Delivery> line = settledThenTwoParked();
-        now = NOW.plus(Duration.ofMinutes(30)); // down half an hour, started again
+        clock.now = NOW.plus(Duration.ofMinutes(30)); // down half an hour, started again
 
         assertThat(lostWakes().sweep()).extracting(Delivery::id).containsExactly(line.get(1).id());
     }

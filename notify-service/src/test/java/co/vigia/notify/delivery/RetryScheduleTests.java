@@ -7,10 +7,8 @@ import co.vigia.notify.WebhookReceiver.Reply;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.HostResolver;
 import co.vigia.notify.signing.WebhookSigner;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,30 +22,6 @@ class RetryScheduleTests {
 
     private static final List<Duration> SCHEDULE = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
-
-    /** A clock the test moves. */
-    static final class FakeClock extends Clock {
-        Instant now;
-
-        FakeClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void aFailingEndpointIsRetriedOnTheScheduleThenTheDeliveryFails() throws Exception {
