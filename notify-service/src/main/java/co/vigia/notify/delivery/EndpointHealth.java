@@ -5,15 +5,19 @@ import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.notify.subscription.SubscriptionStatus;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.PreDestroy;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -78,21 +82,22 @@ public class EndpointHealth {
         if (successesToWrite.isEmpty()) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Subscription.class);
-        int count = 0;
+        List<UpdateOneModel<Document>> updates = new ArrayList<>();
         for (String id : List.copyOf(successesToWrite.keySet())) {
             Instant at = successesToWrite.remove(id);
             if (at != null) {
-                bulk.updateOne(new Query(Criteria.where("_id").is(id)), new Update().set("lastSuccessAt", at));
-                count++;
+                // BSON built here: Spring Data's query and update mapping of each was most of this write's time
+                updates.add(new UpdateOneModel<>(new Document("_id", id),
+                        new Document("$set", new Document("lastSuccessAt", Date.from(at)))));
             }
         }
-        if (count > 0) {
+        if (!updates.isEmpty()) {
             try {
-                bulk.execute();
+                mongo.getCollection(mongo.getCollectionName(Subscription.class))
+                        .bulkWrite(updates, new BulkWriteOptions().ordered(false));
             } catch (RuntimeException e) {
                 // a precision of a minute: the next success of each endpoint notes it again
-                log.warn("Last successes of {} endpoints could not be written: {}", count, e.toString());
+                log.warn("Last successes of {} endpoints could not be written: {}", updates.size(), e.toString());
             }
         }
     }
