@@ -173,8 +173,8 @@ public class DeliveryStore {
      * The updates go to the driver as BSON built here, the same fields {@link #completion} maps through Spring Data
      * (its query and update mapping per delivery was a third of the group writer's time); the read fetches only those
      * fields and the waiter (the one field another writer may set meanwhile, without changing the version), straight
-     * from the driver (Spring Data's query mapping of the ids and its result callback were half of the group writer's
-     * time), and the answer is the claimed copy with this write applied.
+     * from the driver (the read was half of the group writer's profiled time; without Spring Data's mapping the
+     * fan-out measured the same, see docs/benchmarks-profiling.md), and the answer is the claimed copy with this write applied.
      */
     private List<Optional<Delivery>> completeSettled(List<Settling> group) {
         List<UpdateOneModel<Document>> updates = new ArrayList<>(group.size());
