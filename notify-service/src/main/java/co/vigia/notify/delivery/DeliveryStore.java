@@ -174,7 +174,8 @@ public class DeliveryStore {
      * (its query and update mapping per delivery was a third of the group writer's time); the read fetches only those
      * fields and the waiter (the one field another writer may set meanwhile, without changing the version), straight
      * from the driver (the read was half of the group writer's profiled time; without Spring Data's mapping the
-     * fan-out measured the same, see docs/benchmarks-profiling.md), and the answer is the claimed copy with this write applied.
+     * fan-out measured the same, see docs/benchmarks-profiling.md), and the answer is the claimed copy with this
+     * write applied.
      */
     private List<Optional<Delivery>> completeSettled(List<Settling> group) {
         List<UpdateOneModel<Document>> updates = new ArrayList<>(group.size());

@@ -86,7 +86,7 @@ public class EndpointHealth {
         for (String id : List.copyOf(successesToWrite.keySet())) {
             Instant at = successesToWrite.remove(id);
             if (at != null) {
-                // BSON built here, as DeliveryStore's settled updates: no Spring Data query and update mapping per endpoint
+                // BSON built here, as DeliveryStore's settled updates: no Spring Data mapping per endpoint
                 updates.add(new UpdateOneModel<>(new Document("_id", id),
                         new Document("$set", new Document("lastSuccessAt", Date.from(at)))));
             }
