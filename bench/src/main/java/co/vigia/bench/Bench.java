@@ -116,7 +116,8 @@ public final class Bench {
             Duration setup = Fanout.prepare(stack, sink, s);
             log("fan-out: one event to " + s.fanout() + " subscriptions");
             Fanout.Result fanout = Fanout.measure(stack, sink, s, setup);
-            log(String.format("fan-out %.0f deliveries/s, raw HttpClient %.0f/s", fanout.rate(), fanout.baselineRate()));
+            log(String.format("fan-out %.0f deliveries/s, raw HttpClient %.0f/s; CPU s: %s", fanout.rate(),
+                    fanout.baselineRate(), fanout.cpu()));
 
             return new Results(s, startedAt, Instant.now(), loadAtStart, Machine.loadAverage(), startToHealthy,
                     stack.startedIn, rest, benchRest, kafka, kafkaLoad, e2e, ingestion, fault, fanout);
@@ -150,7 +151,11 @@ public final class Bench {
             if (figures.contains("fanout")) {
                 awaitCaughtUp(stack, s);
                 Duration setup = Fanout.prepare(stack, sink, s);
+                MongoCommandTimes.Snapshot before = MongoCommandTimes.read(stack.notify.baseUrl());
                 Fanout.Result fanout = Fanout.measure(stack, sink, s, setup);
+                log("CPU during the fan-out: " + fanout.cpu());
+                log("notify-service's MongoDB commands during both fan-outs and the baseline:"
+                        + MongoCommandTimes.read(stack.notify.baseUrl()).since(before));
                 log(String.format("fan-out %.0f deliveries/s (%d distinct; vote POST to first delivery %d ms, first to"
                         + " last %d ms), raw HttpClient %.0f/s", fanout.rate(), fanout.distinct(),
                         fanout.eventToLast().minus(fanout.firstToLast()).toMillis(), fanout.firstToLast().toMillis(),

@@ -125,6 +125,30 @@ final class BenchStack implements AutoCloseable {
         return rss;
     }
 
+    /** CPU time used so far, in ms: each service, this process (embedded Kafka and MongoDB, sink, load) and the machine. */
+    Map<String, Long> cpuMillis() {
+        Map<String, Long> cpu = new java.util.LinkedHashMap<>();
+        for (Service s : Service.values()) {
+            cpu.put(s.name().toLowerCase(java.util.Locale.ROOT), Machine.cpuMillis(stack.service(s).pid()));
+        }
+        cpu.put("bench", Machine.cpuMillis(ProcessHandle.current().pid()));
+        cpu.put("machine", Machine.machineBusyMillis());
+        return cpu;
+    }
+
+    /** The CPU seconds each used between two {@link #cpuMillis} readings {@code seconds} apart, and the machine's share. */
+    static String cpuBetween(Map<String, Long> before, Map<String, Long> after, double seconds) {
+        StringBuilder out = new StringBuilder();
+        after.forEach((name, ms) -> {
+            if (!name.equals("machine")) {
+                out.append(String.format("%s %.1f, ", name, (ms - before.getOrDefault(name, 0L)) / 1000.0));
+            }
+        });
+        double machine = (after.get("machine") - before.get("machine")) / 1000.0;
+        return out + String.format("machine %.1f CPU s over %.1f s (%.0f %% of %d cores)", machine, seconds,
+                100 * machine / (seconds * Machine.cores()), Machine.cores());
+    }
+
     /** A bill in bill-service, so vote-service tallies votes on it at once. */
     void bill(String id, String originChamber) {
         bill.post("/api/bills", Map.of("id", id, "title", "Proyecto " + id, "summary", "A bill for the benchmarks",

@@ -33,9 +33,26 @@ import org.bson.Document;
  */
 final class Fanout {
 
+    /**
+     * {@code cpu}: what each process used from the vote's POST until every webhook arrived (see BenchStack);
+     * {@code warmUp}: the same for the untimed fan-out before it ({@link #WARM_UP}).
+     */
     record Result(int subscriptions, Duration setup, long delivered, long distinct, Duration eventToLast,
-                  Duration firstToLast, double rate, double baselineRate, long baselineErrors, String loadAverage) {
+                  Duration firstToLast, double rate, double baselineRate, long baselineErrors, String loadAverage,
+                  String cpu, WarmUp warmUp) {
     }
+
+    /** The untimed fan-out: its rate and CPU, to compare with the timed one (a cold notify-service's cost). */
+    record WarmUp(int subscriptions, double rate, String cpu) {
+    }
+
+    /**
+     * The timed fan-out is the second one notify-service runs: the first, untimed, goes to as many other subscriptions
+     * following another bill. Without it the figure was mostly the JIT compiling the fan-out's code: in the fan-out
+     * window of a notify-service two minutes old, JFR counted 8 s of compilation in 9 s (CompilerStatistics), and
+     * the raw baseline's loop is small and compiled at once. Figures 1 and 3 are measured warm for the same reason.
+     */
+    static final String WARM_UP = "fanout-warm";
 
     private Fanout() {
     }
@@ -48,13 +65,21 @@ final class Fanout {
      */
     static Duration prepare(BenchStack stack, WebhookSink sink, BenchSettings s) {
         long started = System.nanoTime();
-        stack.bill("fanout-bill", "SENATE");
+        prepare(stack, sink, s, WARM_UP);
+        prepare(stack, sink, s, "fanout");
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Bill {@code name + "-bill"}, followed by {@code s.fanout()} subscriptions whose endpoints are sink group {@code name}. */
+    private static void prepare(BenchStack stack, WebhookSink sink, BenchSettings s, String name) {
+        String bill = name + "-bill";
+        stack.bill(bill, "SENATE");
         int viaApi = Math.min(10, s.fanout());
-        stack.subscriptions("fanout", viaApi, 1, i -> List.of("fanout-bill"), i -> sink.url("fanout", "s" + i));
+        stack.subscriptions(name, viaApi, 1, i -> List.of(bill), i -> sink.url(name, "s" + i));
         try (MongoClient mongo = MongoClients.create(stack.mongoUri(Service.NOTIFY.database()))) {
             MongoCollection<Document> subscriptions = mongo.getDatabase(Service.NOTIFY.database())
                     .getCollection("subscriptions");
-            Document template = subscriptions.find(Filters.eq("url", sink.url("fanout", "s0"))).first();
+            Document template = subscriptions.find(Filters.eq("url", sink.url(name, "s0"))).first();
             if (template == null) {
                 throw new IllegalStateException("the subscription created through the API is not in "
                         + Service.NOTIFY.database() + ".subscriptions");
@@ -66,7 +91,7 @@ final class Fanout {
                 random.nextBytes(key);
                 Document copy = new Document(template);
                 copy.put("_id", UUID.randomUUID().toString());
-                copy.put("url", sink.url("fanout", "s" + i));
+                copy.put("url", sink.url(name, "s" + i));
                 Document secret = new Document(template.getList("secrets", Document.class).get(0));
                 secret.put("secret", "whsec_" + Base64.getEncoder().encodeToString(key));
                 copy.put("secrets", List.of(secret));
@@ -77,14 +102,25 @@ final class Fanout {
                 }
             }
         }
-        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     static Result measure(BenchStack stack, WebhookSink sink, BenchSettings s, Duration setup) {
+        WebhookSink.Group warm = sink.group(WARM_UP);
+        java.util.Map<String, Long> warmCpuBefore = stack.cpuMillis();
+        long warmPosted = System.nanoTime();
+        stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum(WARM_UP + "-v-0", WARM_UP + "-bill"));
+        Machine.await(s.deadline(), () -> warm.distinct() >= s.fanout());
+        double warmSeconds = (System.nanoTime() - warmPosted) / 1e9;
+        WarmUp warmUp = new WarmUp(s.fanout(), warm.distinct() / warmSeconds,
+                BenchStack.cpuBetween(warmCpuBefore, stack.cpuMillis(), warmSeconds));
+        Bench.log(String.format("fan-out warm-up: %.0f deliveries/s; CPU: %s", warmUp.rate(), warmUp.cpu()));
+
         WebhookSink.Group group = sink.group("fanout");
+        java.util.Map<String, Long> cpuBefore = stack.cpuMillis();
         long posted = System.nanoTime();
         stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum("fanout-v-0", "fanout-bill"));
         Machine.await(s.deadline(), () -> group.distinct() >= s.fanout());
+        String cpu = BenchStack.cpuBetween(cpuBefore, stack.cpuMillis(), (System.nanoTime() - posted) / 1e9);
         String load = Machine.loadAverage();
         // with nothing delivered, the figure is 0 over the whole wait rather than a rate over nothing
         long last = group.distinct() == 0 ? System.nanoTime() : group.lastNanos.get();
@@ -95,7 +131,7 @@ final class Fanout {
         long[] baseline = baseline(sink, s.fanout(), s.fanoutConcurrency(), body);
         double baselineRate = s.fanout() / (baseline[0] / 1e9);
         return new Result(s.fanout(), setup, group.requests(), group.distinct(), eventToLast,
-                Duration.ofNanos(last - first), rate, baselineRate, baseline[1], load);
+                Duration.ofNanos(last - first), rate, baselineRate, baseline[1], load, cpu, warmUp);
     }
 
     /** Returns {elapsed nanos, errors} of {@code count} signed POSTs on {@code concurrency} threads. */

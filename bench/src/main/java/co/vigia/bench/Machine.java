@@ -35,6 +35,37 @@ final class Machine {
         return pid <= 0 ? 0 : procField(Path.of("/proc", String.valueOf(pid), "status"), "VmRSS:") / 1024;
     }
 
+    /** CPU time a process has used (user + system), in ms, from /proc/<pid>/stat; 0 when it is gone. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // the fields after the command name, which is in parentheses and may hold spaces
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** CPU time all cores have spent busy (not idle or waiting on I/O) since boot, in ms, from /proc/stat. */
+    static long machineBusyMillis() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy * 1000 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** USER_HZ: 100 on every Linux this runs on (sysconf is not reachable from Java). */
+    private static final long CLOCK_TICKS = 100;
+
     private static long procField(Path file, String field) {
         try {
             List<String> lines = Files.readAllLines(file);

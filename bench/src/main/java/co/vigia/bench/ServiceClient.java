@@ -24,6 +24,10 @@ final class ServiceClient {
         this.key = key;
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     ServiceClient as(String otherKey) {
         return new ServiceClient(baseUrl, otherKey);
     }
