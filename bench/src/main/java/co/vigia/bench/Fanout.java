@@ -48,9 +48,10 @@ final class Fanout {
 
     /**
      * The timed fan-out is the second one notify-service runs: the first, untimed, goes to as many other subscriptions
-     * following another bill. Without it the figure was mostly the JIT compiling the fan-out's code: in the fan-out
-     * window of a notify-service two minutes old, JFR counted 8 s of compilation in 9 s (CompilerStatistics), and
-     * the raw baseline's loop is small and compiled at once. Figures 1 and 3 are measured warm for the same reason.
+     * following another bill. notify-service is about two minutes old here (figure 5 restarts it), and in its first
+     * fan-out the JIT compiler took a third of its CPU (perf, by thread: C2 35 %, HttpClient 21 %), where the raw
+     * baseline's loop is small and compiled at once. In four runs the first ran at 700-1,110 deliveries/s, the second
+     * at 990-1,310 (docs/benchmarks-profiling.md, eighth session). Figures 1 and 3 are measured warm for the same reason.
      */
     static final String WARM_UP = "fanout-warm";
 

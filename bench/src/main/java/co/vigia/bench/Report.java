@@ -152,7 +152,7 @@ final class Report {
         md.append(fmt("Started once every consumer group had read every topic to its end (figure 5's backlog in "
                         + "bill-service, and the events it makes, no longer run beside it), and after an untimed "
                         + "fan-out of the same size to other subscriptions, following another bill (notify-service was "
-                        + "restarted by figure 5 and its JIT compiler was most of its CPU in the first one): that "
+                        + "restarted by figure 5, and its JIT compiler took a third of its CPU in the first one): that "
                         + "warm-up ran at %.0f deliveries/s (CPU s: %s). "
                         + "The timed one: one vote on a bill that %d subscriptions follow (ten created through the API, the others copies "
                         + "of the first one's stored document with their own id, endpoint and secret, written into "
