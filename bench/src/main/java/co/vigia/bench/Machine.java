@@ -47,7 +47,10 @@ final class Machine {
         }
     }
 
-    /** CPU time all cores have spent busy (not idle or waiting on I/O) since boot, in ms, from /proc/stat. */
+    /**
+     * CPU time all cores have spent busy (not idle or waiting on I/O) since boot, in ms, from /proc/stat. Time stolen
+     * by the hypervisor counts as busy: a core it takes is not ours either (a few ticks a minute on this machine).
+     */
     static long machineBusyMillis() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
