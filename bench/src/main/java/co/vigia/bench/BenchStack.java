@@ -125,7 +125,7 @@ final class BenchStack implements AutoCloseable {
         return rss;
     }
 
-    /** CPU time used so far, in ms: each service, this process (embedded Kafka and MongoDB, sink, load) and the machine. */
+    /** CPU time used so far, in ms: each service, this process (embedded Kafka, MongoDB, sink, load), the machine. */
     Map<String, Long> cpuMillis() {
         Map<String, Long> cpu = new java.util.LinkedHashMap<>();
         for (Service s : Service.values()) {
@@ -136,7 +136,7 @@ final class BenchStack implements AutoCloseable {
         return cpu;
     }
 
-    /** The CPU seconds each used between two {@link #cpuMillis} readings {@code seconds} apart, and the machine's share. */
+    /** The CPU seconds each used between two {@link #cpuMillis} readings {@code seconds} apart; the machine's share. */
     static String cpuBetween(Map<String, Long> before, Map<String, Long> after, double seconds) {
         StringBuilder out = new StringBuilder();
         after.forEach((name, ms) -> {

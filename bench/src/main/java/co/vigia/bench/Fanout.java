@@ -51,7 +51,8 @@ final class Fanout {
      * following another bill. notify-service is about two minutes old here (figure 5 restarts it), and in its first
      * fan-out the JIT compiler took a third of its CPU (perf, by thread: C2 35 %, HttpClient 21 %), where the raw
      * baseline's loop is small and compiled at once. In four runs the first ran at 700-1,110 deliveries/s, the second
-     * at 990-1,310 (docs/benchmarks-profiling.md, eighth session). Figures 1 and 3 are measured warm for the same reason.
+     * at 990-1,310 (docs/benchmarks-profiling.md, eighth session). Figures 1 and 3 are measured warm for the same
+     * reason.
      */
     static final String WARM_UP = "fanout-warm";
 
@@ -72,7 +73,7 @@ final class Fanout {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    /** Bill {@code name + "-bill"}, followed by {@code s.fanout()} subscriptions whose endpoints are sink group {@code name}. */
+    /** Bill {@code name + "-bill"}, {@code s.fanout()} subscriptions to it, their endpoints sink group {@code name}. */
     private static void prepare(BenchStack stack, WebhookSink sink, BenchSettings s, String name) {
         String bill = name + "-bill";
         stack.bill(bill, "SENATE");
@@ -107,36 +108,44 @@ final class Fanout {
     }
 
     static Result measure(BenchStack stack, WebhookSink sink, BenchSettings s, Duration setup) {
-        WebhookSink.Group warm = sink.group(WARM_UP);
-        java.util.Map<String, Long> warmCpuBefore = stack.cpuMillis();
-        long warmPosted = System.nanoTime();
-        stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum(WARM_UP + "-v-0", WARM_UP + "-bill"));
-        if (!Machine.await(s.deadline(), () -> warm.distinct() >= s.fanout())) {
-            Bench.log("fan-out warm-up: only " + warm.distinct() + " of " + s.fanout() + " webhooks within "
+        Run first = fanOut(stack, sink.group(WARM_UP), s, WARM_UP);
+        if (first.group().distinct() < s.fanout()) {
+            Bench.log("fan-out warm-up: only " + first.group().distinct() + " of " + s.fanout() + " webhooks within "
                     + s.deadline().toSeconds() + " s; the timed fan-out runs behind the rest");
         }
-        double warmSeconds = (System.nanoTime() - warmPosted) / 1e9;
-        WarmUp warmUp = new WarmUp(warm.distinct() / warmSeconds,
-                BenchStack.cpuBetween(warmCpuBefore, stack.cpuMillis(), warmSeconds));
+        WarmUp warmUp = new WarmUp(first.rate(), first.cpu());
         Bench.log(String.format("fan-out warm-up: %.0f deliveries/s; CPU: %s", warmUp.rate(), warmUp.cpu()));
 
-        WebhookSink.Group group = sink.group("fanout");
+        Run timed = fanOut(stack, sink.group("fanout"), s, "fanout");
+        String load = Machine.loadAverage();
+        WebhookSink.Group group = timed.group();
+        String body = group.sampleBody == null ? "{\"type\":\"co.vigia.vote.tallied\",\"data\":{}}" : group.sampleBody;
+        long[] baseline = baseline(sink, s.fanout(), s.fanoutConcurrency(), body);
+        double baselineRate = s.fanout() / (baseline[0] / 1e9);
+        return new Result(s.fanout(), setup, group.requests(), group.distinct(), timed.eventToLast(),
+                timed.firstToLast(), timed.rate(), baselineRate, baseline[1], load, timed.cpu(), warmUp);
+    }
+
+    /** One fan-out as measured: the vote's POST to the last webhook, first to last, their rate, the CPU meanwhile. */
+    private record Run(WebhookSink.Group group, Duration eventToLast, Duration firstToLast, double rate, String cpu) {
+    }
+
+    /**
+     * One vote on bill {@code name + "-bill"}, awaited (bounded) until its {@code s.fanout()} webhooks reached sink
+     * group {@code group}; the untimed and the timed fan-out are measured alike, so their rates compare.
+     */
+    private static Run fanOut(BenchStack stack, WebhookSink.Group group, BenchSettings s, String name) {
         java.util.Map<String, Long> cpuBefore = stack.cpuMillis();
         long posted = System.nanoTime();
-        stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum("fanout-v-0", "fanout-bill"));
+        stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum(name + "-v-0", name + "-bill"));
         Machine.await(s.deadline(), () -> group.distinct() >= s.fanout());
         String cpu = BenchStack.cpuBetween(cpuBefore, stack.cpuMillis(), (System.nanoTime() - posted) / 1e9);
-        String load = Machine.loadAverage();
         // with nothing delivered, the figure is 0 over the whole wait rather than a rate over nothing
         long last = group.distinct() == 0 ? System.nanoTime() : group.lastNanos.get();
         long first = group.distinct() == 0 ? last : group.firstNanos.get();
         Duration eventToLast = Duration.ofNanos(last - posted);
         double rate = group.distinct() / (eventToLast.toNanos() / 1e9);
-        String body = group.sampleBody == null ? "{\"type\":\"co.vigia.vote.tallied\",\"data\":{}}" : group.sampleBody;
-        long[] baseline = baseline(sink, s.fanout(), s.fanoutConcurrency(), body);
-        double baselineRate = s.fanout() / (baseline[0] / 1e9);
-        return new Result(s.fanout(), setup, group.requests(), group.distinct(), eventToLast,
-                Duration.ofNanos(last - first), rate, baselineRate, baseline[1], load, cpu, warmUp);
+        return new Run(group, eventToLast, Duration.ofNanos(last - first), rate, cpu);
     }
 
     /** Returns {elapsed nanos, errors} of {@code count} signed POSTs on {@code concurrency} threads. */
