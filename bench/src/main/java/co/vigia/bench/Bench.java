@@ -103,7 +103,7 @@ public final class Bench {
             log("ingestion: " + s.rollCalls() + " roll calls of " + Ingestion.MEMBERS + " members");
             Ingestion.prepare(stack);
             Ingestion.Result ingestion = Ingestion.measure(stack, s);
-            log(String.format("ingestion %.0f roll calls/s, raw %.0f/s", ingestion.rate(), ingestion.baselineRate()));
+            logIngestion(ingestion);
 
             log("fault: " + s.faultEvents() + " events, notify-service killed and restarted");
             FaultTest.prepare(stack, sink);
@@ -124,6 +124,12 @@ public final class Bench {
         }
     }
 
+    private static void logIngestion(Ingestion.Result ingestion) {
+        log(String.format("ingestion %.0f roll calls/s, raw %.0f/s", ingestion.rate(), ingestion.baselineRate()));
+        log("CPU during ingestion: " + ingestion.cpu() + "; then, until the consumers caught up: "
+                + ingestion.drainCpu());
+    }
+
     /**
      * A profiling aid: the named figures, in the usual order, on one fresh stack; printed, never
      * written to docs/ (a report needs every figure from one run).
@@ -140,7 +146,8 @@ public final class Bench {
             if (figures.contains("ingestion")) {
                 Ingestion.prepare(stack);
                 Ingestion.Result ingestion = Ingestion.measure(stack, s);
-                log(String.format("ingestion %.0f roll calls/s, raw %.0f/s", ingestion.rate(), ingestion.baselineRate()));
+                logIngestion(ingestion);
+                log("MongoDB commands of the timed part and the drain after it:" + ingestion.mongoCommands());
             }
             if (figures.contains("fault")) {
                 FaultTest.prepare(stack, sink);

@@ -41,6 +41,11 @@ final class BenchStack implements AutoCloseable {
     static BenchStack start(BenchSettings settings) {
         String operatorKey = "bench-" + UUID.randomUUID();
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        // extra JVM options for the three services, for comparing JIT and GC settings (e.g. -XX:TieredStopAtLevel=1)
+        String extra = System.getProperty("vigia.bench.service-java-options", "").trim();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
         if (settings.jfr()) {
             Path jfrDir = settings.workDir().resolve("jfr").toAbsolutePath();
             jfrDir.toFile().mkdirs();
@@ -125,23 +130,41 @@ final class BenchStack implements AutoCloseable {
         return rss;
     }
 
-    /** CPU time used so far, in ms: each service, this process (embedded Kafka, MongoDB, sink, load), the machine. */
+    /**
+     * CPU time used so far, in ms: each service, this process (embedded Kafka, MongoDB, sink, load), each of these
+     * JVMs' JIT compiler threads ({@code name + JIT}), the machine.
+     */
     Map<String, Long> cpuMillis() {
         Map<String, Long> cpu = new java.util.LinkedHashMap<>();
         for (Service s : Service.values()) {
-            cpu.put(s.name().toLowerCase(java.util.Locale.ROOT), Machine.cpuMillis(stack.service(s).pid()));
+            long pid = stack.service(s).pid();
+            String name = s.name().toLowerCase(java.util.Locale.ROOT);
+            cpu.put(name, Machine.cpuMillis(pid));
+            cpu.put(name + JIT, Machine.jitMillis(pid));
         }
-        cpu.put("bench", Machine.cpuMillis(ProcessHandle.current().pid()));
+        long bench = ProcessHandle.current().pid();
+        cpu.put("bench", Machine.cpuMillis(bench));
+        cpu.put("bench" + JIT, Machine.jitMillis(bench));
         cpu.put("machine", Machine.machineBusyMillis());
         return cpu;
     }
 
-    /** The CPU seconds each used between two {@link #cpuMillis} readings {@code seconds} apart; the machine's share. */
+    private static final String JIT = " JIT";
+
+    /**
+     * The CPU seconds each used between two {@link #cpuMillis} readings {@code seconds} apart, with the part its JIT
+     * compiler threads used in parentheses; the machine's share.
+     */
     static String cpuBetween(Map<String, Long> before, Map<String, Long> after, double seconds) {
         StringBuilder out = new StringBuilder();
         after.forEach((name, ms) -> {
-            if (!name.equals("machine")) {
-                out.append(String.format("%s %.1f, ", name, (ms - before.getOrDefault(name, 0L)) / 1000.0));
+            if (!name.equals("machine") && !name.endsWith(JIT)) {
+                out.append(String.format("%s %.1f", name, (ms - before.getOrDefault(name, 0L)) / 1000.0));
+                Long jit = after.get(name + JIT);
+                if (jit != null) {
+                    out.append(String.format(" (JIT %.1f)", (jit - before.getOrDefault(name + JIT, 0L)) / 1000.0));
+                }
+                out.append(", ");
             }
         });
         double machine = (after.get("machine") - before.get("machine")) / 1000.0;

@@ -38,10 +38,11 @@ final class Ingestion {
      * compiler threads used more CPU than its request threads), while the raw baseline runs after it in a JVM that
      * was warm by then.
      */
-    static final int WARM_UP = 300;
+    static final int WARM_UP = Integer.getInteger("vigia.bench.ingestion-warm-up", 300);
 
     record Result(int rollCalls, int batchSize, Duration elapsed, double rate, long events, Duration baselineElapsed,
-                  double baselineRate, int requestBytes, String loadAverage) {
+                  double baselineRate, int requestBytes, String loadAverage, String cpu, String drainCpu,
+                  String mongoCommands) {
     }
 
     private Ingestion() {
@@ -92,12 +93,18 @@ final class Ingestion {
         }
         warmUp(stack, s);
         EventCounter events = new EventCounter(stack.kafka(), Topics.VOTE_EVENTS, s.rollCalls());
+        Bench.log("ingestion: warm-up done, timing " + s.rollCalls() + " roll calls");
+        Map<String, MongoCommandTimes.Snapshot> commandsBefore = commandTimes(stack);
+        Map<String, Long> cpuBefore = stack.cpuMillis();
         long started = System.nanoTime();
         for (String batch : batches) {
             post(stack, batch);
         }
         events.awaitAll(s.deadline());
         Duration elapsed = Duration.ofNanos(events.lastNanos() - started);
+        Map<String, Long> cpuAtEvents = stack.cpuMillis();
+        long eventsSeen = System.nanoTime();
+        String cpu = BenchStack.cpuBetween(cpuBefore, cpuAtEvents, (eventsSeen - started) / 1e9);
         String load = Machine.loadAverage();
         String sampleEvent = events.sample();
         events.close();
@@ -107,9 +114,24 @@ final class Ingestion {
         if (!"false".equals(System.getProperty("vigia.bench.drain-before-raw"))) {
             stack.awaitConsumersCaughtUp(s.deadline());
         }
+        // what the consumers still had to do once the last event was on Kafka: the figure's cost the rate does not show
+        String drainCpu = BenchStack.cpuBetween(cpuAtEvents, stack.cpuMillis(), (System.nanoTime() - eventsSeen) / 1e9);
+        StringBuilder mongoCommands = new StringBuilder();
+        commandTimes(stack).forEach((service, after) ->
+                mongoCommands.append("\n ").append(service).append(after.since(commandsBefore.get(service))));
         Duration baseline = baseline(stack, s, sampleEvent == null ? batches.get(0).substring(0, 1000) : sampleEvent);
         return new Result(s.rollCalls(), s.batchSize(), elapsed, events.count() / (elapsed.toNanos() / 1e9),
-                events.count(), baseline, s.rollCalls() / (baseline.toNanos() / 1e9), batches.get(0).length(), load);
+                events.count(), baseline, s.rollCalls() / (baseline.toNanos() / 1e9), batches.get(0).length(), load,
+                cpu, drainCpu, mongoCommands.toString());
+    }
+
+    /** Each service's MongoDB commands so far, to tell which of their writes the figure's time goes to. */
+    private static Map<String, MongoCommandTimes.Snapshot> commandTimes(BenchStack stack) {
+        Map<String, MongoCommandTimes.Snapshot> times = new LinkedHashMap<>();
+        times.put("vote-service", MongoCommandTimes.read(stack.vote.baseUrl()));
+        times.put("bill-service", MongoCommandTimes.read(stack.bill.baseUrl()));
+        times.put("notify-service", MongoCommandTimes.read(stack.notify.baseUrl()));
+        return times;
     }
 
     private static void warmUp(BenchStack stack, BenchSettings s) {

@@ -37,8 +37,34 @@ final class Machine {
 
     /** CPU time a process has used (user + system), in ms, from /proc/<pid>/stat; 0 when it is gone. */
     static long cpuMillis(long pid) {
+        return statCpuMillis(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    /**
+     * CPU time a JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre") have used, in ms, from
+     * /proc/pid/task. A compiler thread the JVM retired takes its time with it, so this can only under-count.
+     */
+    static long jitMillis(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.filter(Machine::compilerThread).mapToLong(task -> statCpuMillis(task.resolve("stat"))).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static boolean compilerThread(Path task) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String comm = Files.readString(task.resolve("comm"));
+            return comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** utime + stime of a /proc stat file (a process's or one thread's), in ms. */
+    private static long statCpuMillis(Path statFile) {
+        try {
+            String stat = Files.readString(statFile);
             // the fields after the command name, which is in parentheses and may hold spaces
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS;
