@@ -40,6 +40,12 @@ final class Ingestion {
      */
     static final int WARM_UP = Integer.getInteger("vigia.bench.ingestion-warm-up", 300);
 
+    /**
+     * The bills the roll calls are spread over (each gets rollCalls / BILLS of them, as a bill voted article by article
+     * does); settable to see what the size of a bill's document costs.
+     */
+    static final int BILLS = Integer.getInteger("vigia.bench.ingestion-bills", 10);
+
     record Result(int rollCalls, int batchSize, Duration elapsed, double rate, long events, Duration baselineElapsed,
                   double baselineRate, int requestBytes, String loadAverage, String cpu, String drainCpu,
                   String mongoCommands) {
@@ -49,7 +55,7 @@ final class Ingestion {
     }
 
     static void prepare(BenchStack stack) {
-        for (int b = 0; b < 10; b++) {
+        for (int b = 0; b < BILLS; b++) {
             stack.bill("ingest-bill-" + b, "HOUSE");
             stack.bill("warm-bill-" + b, "HOUSE");
         }
@@ -57,7 +63,7 @@ final class Ingestion {
 
     /** A plenary roll call of the House without quorum (most members absent): it is tallied and moves nothing. */
     static Map<String, Object> rollCall(int n) {
-        return rollCall("ingest-" + n, "ingest-bill-" + (n % 10));
+        return rollCall("ingest-" + n, "ingest-bill-" + (n % BILLS));
     }
 
     static Map<String, Object> rollCall(String externalId, String billId) {
@@ -143,7 +149,7 @@ final class Ingestion {
             for (int from = 0; from < WARM_UP; from += s.batchSize()) {
                 List<Map<String, Object>> batch = new ArrayList<>();
                 for (int n = from; n < Math.min(WARM_UP, from + s.batchSize()); n++) {
-                    batch.add(rollCall("warm-" + n, "warm-bill-" + (n % 10)));
+                    batch.add(rollCall("warm-" + n, "warm-bill-" + (n % BILLS)));
                 }
                 post(stack, ServiceClient.JSON.writeValueAsString(batch));
             }
