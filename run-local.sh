@@ -14,19 +14,29 @@ for arg in "$@"; do
   case "$arg" in --help|-h) wants_help=true ;; esac
 done
 for jar in "${jars[@]}"; do
-  if [ ! -f "$jar" ]; then
-    # --help needs only the launcher, built at all, not up to date services
-    if ! $wants_help || [ "$jar" = "$launcher" ]; then needs_build=true; fi
-  elif $wants_help; then
-    continue
-  elif [ -n "$(find . -path ./.git -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.json' -o -name 'pom.xml' \) \
-                -path '*/src/*' -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  # --help needs only the launcher, built at all, not up to date services
+  if [ ! -f "$jar" ] && { ! $wants_help || [ "$jar" = "$launcher" ]; }; then needs_build=true; fi
+done
+# Sources changed since the last build: the stamp this script leaves after building, else the oldest jar (Maven
+# leaves an up-to-date jar as it was, so comparing each jar would rebuild after every change elsewhere). node_modules
+# (system-tests' schema validator, installed by the build) and target are not sources.
+stamp=target/run-local/built
+if ! $needs_build && ! $wants_help; then
+  reference=$stamp
+  [ -f "$stamp" ] || reference=$(ls -tr "${jars[@]}" | head -1)
+  if [ -n "$(find . \( -path ./.git -o -name node_modules -o -name target \) -prune -o \
+              \( \( -name '*.java' -o -name '*.yml' -o -name '*.json' \) -path '*/src/*' -o -name pom.xml \) \
+              -newer "$reference" -print -quit 2>/dev/null)" ]; then
     needs_build=true
   fi
-done
+fi
 if $needs_build; then
   echo "Building Vigía (./mvnw -DskipTests package)..."
+  mkdir -p "$(dirname "$stamp")"
+  touch "$stamp.new"
   ./mvnw -B -ntp -q -DskipTests package
+  # stamped with the build's start: a source saved while it ran is newer, and the next start builds again
+  mv "$stamp.new" "$stamp"
 fi
 
 exec java ${VIGIA_DEVSTACK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -Dvigia.repo="$PWD" -jar "$launcher" "$@"

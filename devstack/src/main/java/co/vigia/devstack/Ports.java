@@ -11,9 +11,13 @@ public final class Ports {
     private Ports() {
     }
 
+    /**
+     * Whether a server can listen on {@code port} now. With SO_REUSEADDR, as Tomcat, Kafka and the MongoDB server
+     * bind theirs: a port still in TIME_WAIT from a stack just stopped is free for them, one that is listened on is not.
+     */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException e) {
