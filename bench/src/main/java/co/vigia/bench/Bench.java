@@ -134,6 +134,7 @@ public final class Bench {
         log(String.format("ingestion %.0f roll calls/s, raw %.0f/s", ingestion.rate(), ingestion.baselineRate()));
         log("CPU during ingestion: " + ingestion.cpu() + "; then, until the consumers caught up: "
                 + ingestion.drainCpu());
+        log("MongoDB commands of the timed part and the drain after it:" + ingestion.mongoCommands());
     }
 
     /**
@@ -153,7 +154,6 @@ public final class Bench {
                 Ingestion.prepare(stack);
                 Ingestion.Result ingestion = Ingestion.measure(stack, s);
                 logIngestion(ingestion);
-                log("MongoDB commands of the timed part and the drain after it:" + ingestion.mongoCommands());
             }
             if (figures.contains("fault")) {
                 FaultTest.prepare(stack, sink);

@@ -130,46 +130,14 @@ final class BenchStack implements AutoCloseable {
         return rss;
     }
 
-    /**
-     * CPU time used so far, in ms: each service, this process (embedded Kafka, MongoDB, sink, load), each of these
-     * JVMs' JIT compiler threads ({@code name + JIT}), the machine.
-     */
-    Map<String, Long> cpuMillis() {
-        Map<String, Long> cpu = new java.util.LinkedHashMap<>();
+    /** The CPU each service and this process (embedded Kafka, MongoDB, sink, load) have used so far. */
+    CpuReading cpu() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
         for (Service s : Service.values()) {
-            long pid = stack.service(s).pid();
-            String name = s.name().toLowerCase(java.util.Locale.ROOT);
-            cpu.put(name, Machine.cpuMillis(pid));
-            cpu.put(name + JIT, Machine.jitMillis(pid));
+            pids.put(s.name().toLowerCase(java.util.Locale.ROOT), stack.service(s).pid());
         }
-        long bench = ProcessHandle.current().pid();
-        cpu.put("bench", Machine.cpuMillis(bench));
-        cpu.put("bench" + JIT, Machine.jitMillis(bench));
-        cpu.put("machine", Machine.machineBusyMillis());
-        return cpu;
-    }
-
-    private static final String JIT = " JIT";
-
-    /**
-     * The CPU seconds each used between two {@link #cpuMillis} readings {@code seconds} apart, with the part its JIT
-     * compiler threads used in parentheses; the machine's share.
-     */
-    static String cpuBetween(Map<String, Long> before, Map<String, Long> after, double seconds) {
-        StringBuilder out = new StringBuilder();
-        after.forEach((name, ms) -> {
-            if (!name.equals("machine") && !name.endsWith(JIT)) {
-                out.append(String.format("%s %.1f", name, (ms - before.getOrDefault(name, 0L)) / 1000.0));
-                Long jit = after.get(name + JIT);
-                if (jit != null) {
-                    out.append(String.format(" (JIT %.1f)", (jit - before.getOrDefault(name + JIT, 0L)) / 1000.0));
-                }
-                out.append(", ");
-            }
-        });
-        double machine = (after.get("machine") - before.get("machine")) / 1000.0;
-        return out + String.format("machine %.1f CPU s over %.1f s (%.0f %% of %d cores)", machine, seconds,
-                100 * machine / (seconds * Machine.cores()), Machine.cores());
+        pids.put("bench", ProcessHandle.current().pid());
+        return CpuReading.of(pids);
     }
 
     /** A bill in bill-service, so vote-service tallies votes on it at once. */

@@ -101,16 +101,15 @@ final class Ingestion {
         EventCounter events = new EventCounter(stack.kafka(), Topics.VOTE_EVENTS, s.rollCalls());
         Bench.log("ingestion: warm-up done, timing " + s.rollCalls() + " roll calls");
         Map<String, MongoCommandTimes.Snapshot> commandsBefore = commandTimes(stack);
-        Map<String, Long> cpuBefore = stack.cpuMillis();
+        CpuReading cpuBefore = stack.cpu();
         long started = System.nanoTime();
         for (String batch : batches) {
             post(stack, batch);
         }
         events.awaitAll(s.deadline());
         Duration elapsed = Duration.ofNanos(events.lastNanos() - started);
-        Map<String, Long> cpuAtEvents = stack.cpuMillis();
-        long eventsSeen = System.nanoTime();
-        String cpu = BenchStack.cpuBetween(cpuBefore, cpuAtEvents, (eventsSeen - started) / 1e9);
+        CpuReading cpuAtEvents = stack.cpu();
+        String cpu = cpuAtEvents.since(cpuBefore);
         String load = Machine.loadAverage();
         String sampleEvent = events.sample();
         events.close();
@@ -121,7 +120,7 @@ final class Ingestion {
             stack.awaitConsumersCaughtUp(s.deadline());
         }
         // what the consumers still had to do once the last event was on Kafka: the figure's cost the rate does not show
-        String drainCpu = BenchStack.cpuBetween(cpuAtEvents, stack.cpuMillis(), (System.nanoTime() - eventsSeen) / 1e9);
+        String drainCpu = stack.cpu().since(cpuAtEvents);
         StringBuilder mongoCommands = new StringBuilder();
         commandTimes(stack).forEach((service, after) ->
                 mongoCommands.append("\n ").append(service).append(after.since(commandsBefore.get(service))));

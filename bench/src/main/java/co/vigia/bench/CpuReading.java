@@ -1,0 +1,48 @@
+package co.vigia.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One reading of the CPU time the stack's JVMs have used so far (each JVM's threads, and the part its JIT compiler
+ * threads used), and the machine's busy time, taken at {@code nanoTime}; two readings give what each used between.
+ */
+record CpuReading(Map<String, ProcessCpu> processes, long machineBusyMillis, long nanoTime) {
+
+    /** A JVM's CPU time so far, in ms: all its threads, and its C1 and C2 compiler threads. */
+    record ProcessCpu(long totalMillis, long jitMillis) {
+    }
+
+    /** Reads each process of {@code pids} (name to pid, in the order to print them) and the machine. */
+    static CpuReading of(Map<String, Long> pids) {
+        Map<String, ProcessCpu> processes = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> processes.put(name, new ProcessCpu(Machine.cpuMillis(pid), Machine.jitMillis(pid))));
+        return new CpuReading(java.util.Collections.unmodifiableMap(processes), Machine.machineBusyMillis(),
+                System.nanoTime());
+    }
+
+    /** The part of {@code process}'s CPU time since {@code before} that its JIT compiler threads used, 0 to 1. */
+    double jitShareSince(String process, CpuReading before) {
+        ProcessCpu now = processes.get(process);
+        ProcessCpu then = before.processes.getOrDefault(process, new ProcessCpu(0, 0));
+        long total = now.totalMillis() - then.totalMillis();
+        return total <= 0 ? 0 : (double) (now.jitMillis() - then.jitMillis()) / total;
+    }
+
+    /**
+     * What each used since {@code before}, e.g. {@code bill 4.3 (JIT 2.4), ..., machine 27.4 CPU s over 14.1 s
+     * (97 % of 2 cores)}: CPU seconds, the JIT compiler threads' part in parentheses.
+     */
+    String since(CpuReading before) {
+        StringBuilder out = new StringBuilder();
+        processes.forEach((name, now) -> {
+            ProcessCpu then = before.processes.getOrDefault(name, new ProcessCpu(0, 0));
+            out.append(String.format("%s %.1f (JIT %.1f), ", name, (now.totalMillis() - then.totalMillis()) / 1000.0,
+                    (now.jitMillis() - then.jitMillis()) / 1000.0));
+        });
+        double seconds = (nanoTime - before.nanoTime) / 1e9;
+        double machine = (machineBusyMillis - before.machineBusyMillis) / 1000.0;
+        return out + String.format("machine %.1f CPU s over %.1f s (%.0f %% of %d cores)", machine, seconds,
+                100 * machine / (seconds * Machine.cores()), Machine.cores());
+    }
+}
