@@ -18,7 +18,8 @@ import java.util.Map;
  * </pre>
  * Profiling settings, as system properties of this JVM (in {@code -Dvigia.bench.java-options="-Xmx1536m
  * -XX:+UseSerialGC ..."}): {@code vigia.bench.ingestion-warm-up} (roll calls, 300),
- * {@code vigia.bench.ingestion-bills} (10), {@code vigia.bench.service-java-options} (added to the services' JVM
+ * {@code vigia.bench.ingestion-bills} (10), {@code vigia.bench.ingestion-small-rounds} (at most 8 rounds of
+ * small roll calls after the warm-up; 0: none), {@code vigia.bench.service-java-options} (added to the services' JVM
  * options, e.g. {@code -XX:TieredStopAtLevel=1}), {@code vigia.bench.drain-before-raw} (true). The report's text
  * describes the defaults, so use other values with {@code --only}.
  */

@@ -21,6 +21,18 @@ record CpuReading(Map<String, ProcessCpu> processes, long machineBusyMillis, lon
                 System.nanoTime());
     }
 
+    /** The part of every process's CPU time since {@code before} that their JIT compiler threads used, 0 to 1. */
+    double jitShareSince(CpuReading before) {
+        long total = 0;
+        long jit = 0;
+        for (Map.Entry<String, ProcessCpu> e : processes.entrySet()) {
+            ProcessCpu then = before.processes.getOrDefault(e.getKey(), new ProcessCpu(0, 0));
+            total += e.getValue().totalMillis() - then.totalMillis();
+            jit += e.getValue().jitMillis() - then.jitMillis();
+        }
+        return total <= 0 ? 0 : (double) jit / total;
+    }
+
     /** The part of {@code process}'s CPU time since {@code before} that its JIT compiler threads used, 0 to 1. */
     double jitShareSince(String process, CpuReading before) {
         ProcessCpu now = processes.get(process);

@@ -46,9 +46,25 @@ final class Ingestion {
      */
     static final int BILLS = Integer.getInteger("vigia.bench.ingestion-bills", 10);
 
+    /**
+     * After the full-size warm-up, rounds of {@link #SMALL_ROUND} roll calls of {@link #SMALL_MEMBERS} members each, on
+     * {@link #SMALL_BILLS} bills of their own, until the four JVMs' JIT compilers took under {@link #WARM} of their
+     * CPU in one, at most {@link #MAX_SMALL_ROUNDS}. The per-roll-call and per-batch code runs 300 and 3 times in
+     * the full-size warm-up, far under HotSpot's thresholds for C2, which it raises further while the machine is
+     * saturated (docs/benchmarks-profiling.md, tenth session); small roll calls run the same code without filling
+     * the embedded MongoDB server's heap, which drags the raw baseline down (ninth session: 5,000 full-size ones).
+     */
+    static final int SMALL_ROUND = 1000;
+    static final int SMALL_MEMBERS = 10;
+    static final int SMALL_BILLS = 100;
+    static final int MAX_SMALL_ROUNDS = Integer.getInteger("vigia.bench.ingestion-small-rounds", 8);
+    static final double WARM = 0.15;
+
+    /** {@code warmUpJitShares}: the JIT's share of the four JVMs' CPU in each round of small roll calls. */
     record Result(int rollCalls, int batchSize, Duration elapsed, double rate, long events, Duration baselineElapsed,
                   double baselineRate, int requestBytes, String loadAverage, String cpu, String drainCpu,
-                  String mongoCommands) {
+                  String mongoCommands, int warmUpRoundSize, int warmUpMaxRounds, List<Double> warmUpJitShares,
+                  boolean warm) {
     }
 
     private Ingestion() {
@@ -59,6 +75,9 @@ final class Ingestion {
             stack.bill("ingest-bill-" + b, "HOUSE");
             stack.bill("warm-bill-" + b, "HOUSE");
         }
+        for (int b = 0; b < SMALL_BILLS; b++) {
+            stack.bill("warm-small-bill-" + b, "HOUSE");
+        }
     }
 
     /** A plenary roll call of the House without quorum (most members absent): it is tallied and moves nothing. */
@@ -67,11 +86,17 @@ final class Ingestion {
     }
 
     static Map<String, Object> rollCall(String externalId, String billId) {
-        List<Map<String, Object>> members = new ArrayList<>(MEMBERS);
+        return rollCall(externalId, billId, MEMBERS);
+    }
+
+    /** {@code named} of the {@link #MEMBERS} seats named, their votes spread as in the full roll call. */
+    static Map<String, Object> rollCall(String externalId, String billId, int named) {
+        List<Map<String, Object>> members = new ArrayList<>(named);
         String[] parties = {"Pacto Histórico", "Liberal", "Conservador", "Centro Democrático", "Cambio Radical",
             "Alianza Verde", "La U"};
-        for (int m = 0; m < MEMBERS; m++) {
-            String vote = m < 60 ? "YES" : m < 80 ? "NO" : m < 85 ? "ABSTAIN" : "ABSENT";
+        for (int m = 0; m < named; m++) {
+            int seat = m * MEMBERS / named;
+            String vote = seat < 60 ? "YES" : seat < 80 ? "NO" : seat < 85 ? "ABSTAIN" : "ABSENT";
             members.add(Map.of("memberId", "rep-" + m, "name", "Representante " + m, "party", parties[m % parties.length],
                     "vote", vote));
         }
@@ -97,7 +122,8 @@ final class Ingestion {
             }
             batches.add(ServiceClient.JSON.writeValueAsString(batch));
         }
-        warmUp(stack, s);
+        List<Double> jitShares = new ArrayList<>();
+        boolean warm = warmUp(stack, s, jitShares);
         EventCounter events = new EventCounter(stack.kafka(), Topics.VOTE_EVENTS, s.rollCalls());
         Bench.log("ingestion: warm-up done, timing " + s.rollCalls() + " roll calls");
         Map<String, MongoCommandTimes.Snapshot> commandsBefore = commandTimes(stack);
@@ -127,7 +153,7 @@ final class Ingestion {
         Duration baseline = baseline(stack, s, sampleEvent == null ? batches.get(0).substring(0, 1000) : sampleEvent);
         return new Result(s.rollCalls(), s.batchSize(), elapsed, events.count() / (elapsed.toNanos() / 1e9),
                 events.count(), baseline, s.rollCalls() / (baseline.toNanos() / 1e9), batches.get(0).length(), load,
-                cpu, drainCpu, mongoCommands.toString());
+                cpu, drainCpu, mongoCommands.toString(), smallRound(s), smallRounds(s), List.copyOf(jitShares), warm);
     }
 
     /** Each service's MongoDB commands so far, to tell which of their writes the figure's time goes to. */
@@ -139,25 +165,62 @@ final class Ingestion {
         return times;
     }
 
-    private static void warmUp(BenchStack stack, BenchSettings s) {
-        if (WARM_UP == 0) {
+    /**
+     * The full-size warm-up, then rounds of small roll calls until warm (see {@link #SMALL_ROUND}); each round's JIT
+     * share goes to {@code jitShares}. Returns whether the last round was warm.
+     */
+    private static boolean warmUp(BenchStack stack, BenchSettings s, List<Double> jitShares) {
+        ingestAndAwait(stack, s, WARM_UP, MEMBERS, "warm-", n -> "warm-bill-" + (n % BILLS));
+        int size = smallRound(s);
+        for (int round = 0; round < smallRounds(s); round++) {
+            CpuReading before = stack.cpu();
+            ingestAndAwait(stack, s, size, SMALL_MEMBERS, "warm-small-" + round + "-",
+                    n -> "warm-small-bill-" + (n % SMALL_BILLS));
+            CpuReading after = stack.cpu();
+            double share = after.jitShareSince(before);
+            jitShares.add(share);
+            Bench.log(String.format("ingestion warm-up round %d: %d roll calls of %d members, JIT %.0f %% of the "
+                    + "JVMs' CPU; CPU: %s", round + 1, size, SMALL_MEMBERS, 100 * share, after.since(before)));
+            if (share < WARM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Roll calls in a round of small ones (the smoke run: one batch). */
+    private static int smallRound(BenchSettings s) {
+        return s.full() ? SMALL_ROUND : s.batchSize();
+    }
+
+    /** At most this many rounds of small roll calls (the smoke run: one). */
+    private static int smallRounds(BenchSettings s) {
+        return s.full() ? MAX_SMALL_ROUNDS : 1;
+    }
+
+    /**
+     * Ingests {@code count} roll calls of {@code named} members (ids {@code prefix + n}) in batches, awaits their
+     * tallied events, and then every consumer having read them (bill-service's votes, notify-service's events), so
+     * that no backlog runs into what follows.
+     */
+    private static void ingestAndAwait(BenchStack stack, BenchSettings s, int count, int named, String prefix,
+                                       java.util.function.IntFunction<String> bill) {
+        if (count == 0) {
             return;
         }
-        EventCounter warm = new EventCounter(stack.kafka(), Topics.VOTE_EVENTS, WARM_UP, "warm-");
+        EventCounter tallied = new EventCounter(stack.kafka(), Topics.VOTE_EVENTS, count, prefix);
         try {
-            for (int from = 0; from < WARM_UP; from += s.batchSize()) {
+            for (int from = 0; from < count; from += s.batchSize()) {
                 List<Map<String, Object>> batch = new ArrayList<>();
-                for (int n = from; n < Math.min(WARM_UP, from + s.batchSize()); n++) {
-                    batch.add(rollCall("warm-" + n, "warm-bill-" + (n % BILLS)));
+                for (int n = from; n < Math.min(count, from + s.batchSize()); n++) {
+                    batch.add(rollCall(prefix + n, bill.apply(n), named));
                 }
                 post(stack, ServiceClient.JSON.writeValueAsString(batch));
             }
-            warm.awaitAll(s.deadline());
+            tallied.awaitAll(s.deadline());
         } finally {
-            warm.close();
+            tallied.close();
         }
-        // and every consumer has read them (bill-service's votes, notify-service's events), so that backlog does not
-        // run into the timed part
         stack.awaitConsumersCaughtUp(s.deadline());
     }
 

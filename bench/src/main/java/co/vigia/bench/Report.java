@@ -178,13 +178,22 @@ final class Report {
         md.append("## 3. Ingestion\n\n");
         md.append(fmt("%d plenary roll calls of the House, %d named members each, in batches of %d (%d KB a request) "
                         + "through `POST /api/votes:batch`, one after another, after " + Ingestion.WARM_UP + " untimed "
-                        + "ones on other bills (the stack was just started; the timed part starts once every consumer has read them), timed from the first request to the "
+                        + "ones on other bills, then rounds of %d untimed roll calls of " + Ingestion.SMALL_MEMBERS
+                        + " members on " + Ingestion.SMALL_BILLS + " other bills (the same code with about a twentieth "
+                        + "of the data, so that the embedded MongoDB server's heap stays small) until the JIT compilers "
+                        + "took under %.0f %% of the four JVMs' CPU in one, at most %d rounds; rounds run: %d, the "
+                        + "JIT's share in each: %s (%s; the stack was just started, and on a saturated machine HotSpot holds "
+                        + "code in its profiling tier far longer than its nominal thresholds: "
+                        + "[benchmarks-profiling.md](benchmarks-profiling.md), tenth session). The timed part starts "
+                        + "once every consumer has read them, timed from the first request to the "
                         + "last `co.vigia.vote.tallied` event seen by a consumer on `vote-events` (%d of %d): %.1f s. "
                         + "Baseline, once every consumer group (bill-service, notify-service) had read those votes and the events they made: the same documents `insertMany`'d in the "
                         + "same batches into the same MongoDB server, "
                         + "and per roll call one Kafka send of a real tallied event's bytes (acks=all, awaited per batch), "
                         + "until a consumer had them all: %.1f s. Load average after: %s.\n\n",
-                in.rollCalls(), Ingestion.MEMBERS, in.batchSize(), in.requestBytes() / 1024, in.events(), in.rollCalls(),
+                in.rollCalls(), Ingestion.MEMBERS, in.batchSize(), in.requestBytes() / 1024, in.warmUpRoundSize(),
+                100 * Ingestion.WARM, in.warmUpMaxRounds(), in.warmUpJitShares().size(), shares(in.warmUpJitShares()),
+                in.warm() ? "warm" : "still compiling when they ran out", in.events(), in.rollCalls(),
                 in.elapsed().toMillis() / 1000.0, in.baselineElapsed().toMillis() / 1000.0, in.loadAverage()));
 
         md.append("## 4. Footprint\n\n");
@@ -236,7 +245,12 @@ final class Report {
 
     /** The part of notify-service's CPU its JIT took in each untimed fan-out: "38 %, 24 %, 9 %". */
     private static String jitShares(Fanout.WarmUp warmUp) {
-        return warmUp.notifyJitShares().stream().map(r -> String.format("%.0f %%", 100 * r))
+        return shares(warmUp.notifyJitShares());
+    }
+
+    /** Shares from 0 to 1 as percentages: "38 %, 24 %, 9 %". */
+    private static String shares(List<Double> shares) {
+        return shares.stream().map(r -> String.format("%.0f %%", 100 * r))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
