@@ -21,24 +21,33 @@ record CpuReading(Map<String, ProcessCpu> processes, long machineBusyMillis, lon
                 System.nanoTime());
     }
 
-    /** The part of every process's CPU time since {@code before} that their JIT compiler threads used, 0 to 1. */
+    /**
+     * A JVM counts as warm once its JIT compiler threads use under this part of its CPU under load: on 2 saturated
+     * cores HotSpot holds hot code in C1's profiling tier long past its nominal thresholds, and a figure measured
+     * before then measures the compiler (docs/benchmarks-profiling.md, tenth session).
+     */
+    static final double WARM_JIT_SHARE = 0.15;
+
+    /** The part of all the processes' CPU time since {@code before} that their JIT compiler threads used, 0 to 1. */
     double jitShareSince(CpuReading before) {
-        long total = 0;
-        long jit = 0;
-        for (Map.Entry<String, ProcessCpu> e : processes.entrySet()) {
-            ProcessCpu then = before.processes.getOrDefault(e.getKey(), new ProcessCpu(0, 0));
-            total += e.getValue().totalMillis() - then.totalMillis();
-            jit += e.getValue().jitMillis() - then.jitMillis();
-        }
-        return total <= 0 ? 0 : (double) jit / total;
+        return jitShareSince(before, processes.keySet());
     }
 
     /** The part of {@code process}'s CPU time since {@code before} that its JIT compiler threads used, 0 to 1. */
     double jitShareSince(String process, CpuReading before) {
-        ProcessCpu now = processes.get(process);
-        ProcessCpu then = before.processes.getOrDefault(process, new ProcessCpu(0, 0));
-        long total = now.totalMillis() - then.totalMillis();
-        return total <= 0 ? 0 : (double) (now.jitMillis() - then.jitMillis()) / total;
+        return jitShareSince(before, java.util.Set.of(process));
+    }
+
+    private double jitShareSince(CpuReading before, java.util.Set<String> names) {
+        long total = 0;
+        long jit = 0;
+        for (String name : names) {
+            ProcessCpu now = processes.get(name);
+            ProcessCpu then = before.processes.getOrDefault(name, new ProcessCpu(0, 0));
+            total += now.totalMillis() - then.totalMillis();
+            jit += now.jitMillis() - then.jitMillis();
+        }
+        return total <= 0 ? 0 : (double) jit / total;
     }
 
     /**

@@ -44,7 +44,7 @@ final class Fanout {
 
     /**
      * The untimed fan-outs, in order: their rates and the part of notify-service's CPU its JIT compiler took in each,
-     * the CPU of the first and of the last, and whether the last was warm ({@link #WARM}) or {@link #MAX_WARM_UPS}
+     * the CPU of the first and of the last, and whether the last was warm ({@link CpuReading#WARM_JIT_SHARE}) or {@link #MAX_WARM_UPS}
      * ran out first.
      */
     record WarmUp(List<Double> rates, List<Double> notifyJitShares, String firstCpu, String lastCpu, boolean warm) {
@@ -52,7 +52,7 @@ final class Fanout {
 
     /**
      * The timed fan-out follows untimed ones of the same size, each one vote on another bill that as many other
-     * subscriptions follow, until notify-service is warm: until its JIT compiler took under {@link #WARM} of its CPU
+     * subscriptions follow, until notify-service is warm: until its JIT compiler took under {@link CpuReading#WARM_JIT_SHARE} of its CPU
      * in one (at most {@link #MAX_WARM_UPS}). notify-service is about two minutes old here (figure 5 restarts it), and
      * the raw baseline's loop is small and compiled at once. On a saturated machine HotSpot raises its compile
      * thresholds with the length of its compile queue, so the delivery path stays in C1's profiling tier for tens of
@@ -65,9 +65,6 @@ final class Fanout {
 
     /** At most this many untimed fan-outs (the smoke run: 2). */
     static final int MAX_WARM_UPS = 8;
-
-    /** Warm: notify-service's JIT compiler threads took under this part of its CPU in an untimed fan-out. */
-    static final double WARM = 0.15;
 
     private Fanout() {
     }
@@ -133,7 +130,7 @@ final class Fanout {
                 timed.firstToLast(), timed.rate(), baselineRate, baseline[1], load, timed.cpu(), warmUp);
     }
 
-    /** Untimed fan-outs, one vote each on the warm-up bill, until notify-service's JIT took under {@link #WARM}. */
+    /** Untimed fan-outs, one vote each on the warm-up bill, until notify-service's JIT took under {@link CpuReading#WARM_JIT_SHARE}. */
     private static WarmUp warmUp(BenchStack stack, WebhookSink.Group group, BenchSettings s) {
         List<Double> rates = new ArrayList<>();
         List<Double> jitShares = new ArrayList<>();
@@ -149,7 +146,7 @@ final class Fanout {
             }
             rates.add(run.rate());
             jitShares.add(run.notifyJitShare());
-            warm = run.notifyJitShare() < WARM;
+            warm = run.notifyJitShare() < CpuReading.WARM_JIT_SHARE;
             firstCpu = firstCpu == null ? run.cpu() : firstCpu;
             lastCpu = run.cpu();
             Bench.log(String.format("fan-out warm-up %d: %.0f deliveries/s, notify-service's JIT %.0f %% of its CPU; "
@@ -158,7 +155,10 @@ final class Fanout {
         return new WarmUp(List.copyOf(rates), List.copyOf(jitShares), firstCpu, lastCpu, warm);
     }
 
-    /** One fan-out as measured: the vote's POST to the last webhook, first to last, their rate, the CPU meanwhile. */
+    /**
+     * One fan-out as measured: the vote's POST to the last webhook, first to last (zero for a group's later fan-outs:
+     * only the timed one, a group's first, reports it), their rate, the CPU meanwhile.
+     */
     private record Run(WebhookSink.Group group, long delivered, Duration eventToLast, Duration firstToLast, double rate,
                        String cpu, double notifyJitShare) {
     }

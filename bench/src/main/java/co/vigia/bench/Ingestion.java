@@ -48,7 +48,7 @@ final class Ingestion {
 
     /**
      * After the full-size warm-up, rounds of {@link #SMALL_ROUND} roll calls of {@link #SMALL_MEMBERS} members each, on
-     * {@link #SMALL_BILLS} bills of their own, until the four JVMs' JIT compilers took under {@link #WARM} of their
+     * {@link #SMALL_BILLS} bills of their own, until the four JVMs' JIT compilers took under {@link CpuReading#WARM_JIT_SHARE} of their
      * CPU in one, at most {@link #MAX_SMALL_ROUNDS}. The per-roll-call and per-batch code runs 300 and 3 times in
      * the full-size warm-up, far under HotSpot's thresholds for C2, which it raises further while the machine is
      * saturated (docs/benchmarks-profiling.md, tenth session); small roll calls run the same code without filling
@@ -58,7 +58,6 @@ final class Ingestion {
     static final int SMALL_MEMBERS = 10;
     static final int SMALL_BILLS = 100;
     static final int MAX_SMALL_ROUNDS = Integer.getInteger("vigia.bench.ingestion-small-rounds", 8);
-    static final double WARM = 0.15;
 
     /** {@code warmUpJitShares}: the JIT's share of the four JVMs' CPU in each round of small roll calls. */
     record Result(int rollCalls, int batchSize, Duration elapsed, double rate, long events, Duration baselineElapsed,
@@ -181,7 +180,7 @@ final class Ingestion {
             jitShares.add(share);
             Bench.log(String.format("ingestion warm-up round %d: %d roll calls of %d members, JIT %.0f %% of the "
                     + "JVMs' CPU; CPU: %s", round + 1, size, SMALL_MEMBERS, 100 * share, after.since(before)));
-            if (share < WARM) {
+            if (share < CpuReading.WARM_JIT_SHARE) {
                 return true;
             }
         }

@@ -169,7 +169,7 @@ final class Report {
                         + "from a plain `java.net.http.HttpClient` on %d threads (notify-service's "
                         + "`VIGIA_WEBHOOK_MAX_CONCURRENCY`), %d errors. CPU s during the timed fan-out: %s. "
                         + "Load average after: %s.\n\n",
-                100 * Fanout.WARM, Fanout.MAX_WARM_UPS, rates(fan.warmUp()), jitShares(fan.warmUp()),
+                100 * CpuReading.WARM_JIT_SHARE, Fanout.MAX_WARM_UPS, rates(fan.warmUp()), jitShares(fan.warmUp()),
                 fan.warmUp().warm() ? "warm" : "still compiling when they ran out",
                 fan.warmUp().firstCpu(), fan.warmUp().lastCpu(), fan.subscriptions(), fan.eventToLast().toMillis() / 1000.0,
                 fan.firstToLast().toMillis() / 1000.0, fan.delivered(), fan.distinct(), fan.setup().toMillis() / 1000.0,
@@ -192,7 +192,7 @@ final class Report {
                         + "and per roll call one Kafka send of a real tallied event's bytes (acks=all, awaited per batch), "
                         + "until a consumer had them all: %.1f s. Load average after: %s.\n\n",
                 in.rollCalls(), Ingestion.MEMBERS, in.batchSize(), in.requestBytes() / 1024, in.warmUpRoundSize(),
-                100 * Ingestion.WARM, in.warmUpMaxRounds(), in.warmUpJitShares().size(), shares(in.warmUpJitShares()),
+                100 * CpuReading.WARM_JIT_SHARE, in.warmUpMaxRounds(), in.warmUpJitShares().size(), shares(in.warmUpJitShares()),
                 in.warm() ? "warm" : "still compiling when they ran out", in.events(), in.rollCalls(),
                 in.elapsed().toMillis() / 1000.0, in.baselineElapsed().toMillis() / 1000.0, in.loadAverage()));
 
