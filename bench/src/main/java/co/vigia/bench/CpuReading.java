@@ -16,7 +16,8 @@ record CpuReading(Map<String, ProcessCpu> processes, long machineBusyMillis, lon
     /** Reads each process of {@code pids} (name to pid, in the order to print them) and the machine. */
     static CpuReading of(Map<String, Long> pids) {
         Map<String, ProcessCpu> processes = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> processes.put(name, new ProcessCpu(Machine.cpuMillis(pid), Machine.jitMillis(pid))));
+        pids.forEach((name, pid) ->
+                processes.put(name, new ProcessCpu(Machine.cpuMillis(pid), Machine.jitMillis(pid))));
         return new CpuReading(java.util.Collections.unmodifiableMap(processes), Machine.machineBusyMillis(),
                 System.nanoTime());
     }

@@ -44,22 +44,22 @@ final class Fanout {
 
     /**
      * The untimed fan-outs, in order: their rates and the part of notify-service's CPU its JIT compiler took in each,
-     * the CPU of the first and of the last, and whether the last was warm ({@link CpuReading#WARM_JIT_SHARE}) or {@link #MAX_WARM_UPS}
-     * ran out first.
+     * the CPU of the first and of the last, and whether the last was warm ({@link CpuReading#WARM_JIT_SHARE}) or
+     * {@link #MAX_WARM_UPS} ran out first.
      */
     record WarmUp(List<Double> rates, List<Double> notifyJitShares, String firstCpu, String lastCpu, boolean warm) {
     }
 
     /**
      * The timed fan-out follows untimed ones of the same size, each one vote on another bill that as many other
-     * subscriptions follow, until notify-service is warm: until its JIT compiler took under {@link CpuReading#WARM_JIT_SHARE} of its CPU
-     * in one (at most {@link #MAX_WARM_UPS}). notify-service is about two minutes old here (figure 5 restarts it), and
-     * the raw baseline's loop is small and compiled at once. On a saturated machine HotSpot raises its compile
-     * thresholds with the length of its compile queue, so the delivery path stays in C1's profiling tier for tens of
-     * thousands of deliveries: in the tenth session's runs notify-service's JIT took 36-42 % of its CPU in each of the
-     * first two untimed fan-outs, the rates went 474, 701, 985 and 1,182 deliveries/s, and the timed one after them
-     * ran at 1,565/s (docs/benchmarks-profiling.md). A service that runs for days is past all that; figures 1 and 3
-     * are measured warm for the same reason.
+     * subscriptions follow, until notify-service is warm: until its JIT compiler took under {@link
+     * CpuReading#WARM_JIT_SHARE} of its CPU in one (at most {@link #MAX_WARM_UPS}). notify-service is about two minutes
+     * old here (figure 5 restarts it), and the raw baseline's loop is small and compiled at once. On a saturated
+     * machine HotSpot raises its compile thresholds with the length of its compile queue, so the delivery path stays in
+     * C1's profiling tier for tens of thousands of deliveries: in the tenth session's runs notify-service's JIT took
+     * 36-42 % of its CPU in each of the first two untimed fan-outs, the rates went 474, 701, 985 and 1,182
+     * deliveries/s, and the timed one after them ran at 1,565/s (docs/benchmarks-profiling.md). A service that runs for
+     * days is past all that; figures 1 and 3 are measured warm for the same reason.
      */
     static final String WARM_UP = "fanout-warm";
 
@@ -130,7 +130,10 @@ final class Fanout {
                 timed.firstToLast(), timed.rate(), baselineRate, baseline[1], load, timed.cpu(), warmUp);
     }
 
-    /** Untimed fan-outs, one vote each on the warm-up bill, until notify-service's JIT took under {@link CpuReading#WARM_JIT_SHARE}. */
+    /**
+     * Untimed fan-outs, one vote each on the warm-up bill, until notify-service's JIT took under
+     * {@link CpuReading#WARM_JIT_SHARE} of its CPU in one.
+     */
     private static WarmUp warmUp(BenchStack stack, WebhookSink.Group group, BenchSettings s) {
         List<Double> rates = new ArrayList<>();
         List<Double> jitShares = new ArrayList<>();
@@ -142,7 +145,8 @@ final class Fanout {
             Run run = fanOut(stack, group, s, WARM_UP, vote);
             if (run.delivered() < s.fanout()) {
                 Bench.log("fan-out warm-up " + (vote + 1) + ": only " + run.delivered() + " of " + s.fanout()
-                        + " webhooks within " + s.deadline().toSeconds() + " s; the timed fan-out runs behind the rest");
+                        + " webhooks within " + s.deadline().toSeconds()
+                        + " s; the timed fan-out runs behind the rest");
             }
             rates.add(run.rate());
             jitShares.add(run.notifyJitShare());

@@ -48,11 +48,12 @@ final class Ingestion {
 
     /**
      * After the full-size warm-up, rounds of {@link #SMALL_ROUND} roll calls of {@link #SMALL_MEMBERS} members each, on
-     * {@link #SMALL_BILLS} bills of their own, until the four JVMs' JIT compilers took under {@link CpuReading#WARM_JIT_SHARE} of their
-     * CPU in one, at most {@link #MAX_SMALL_ROUNDS}. The per-roll-call and per-batch code runs 300 and 3 times in
-     * the full-size warm-up, far under HotSpot's thresholds for C2, which it raises further while the machine is
-     * saturated (docs/benchmarks-profiling.md, tenth session); small roll calls run the same code without filling
-     * the embedded MongoDB server's heap, which drags the raw baseline down (ninth session: 5,000 full-size ones).
+     * {@link #SMALL_BILLS} bills of their own, until the four JVMs' JIT compilers took under {@link
+     * CpuReading#WARM_JIT_SHARE} of their CPU in one, at most {@link #MAX_SMALL_ROUNDS}. The per-roll-call and
+     * per-batch code runs 300 and 3 times in the full-size warm-up, far under HotSpot's thresholds for C2, which it
+     * raises further while the machine is saturated (docs/benchmarks-profiling.md, tenth session); small roll calls run
+     * the same code without filling the embedded MongoDB server's heap, which drags the raw baseline down (ninth
+     * session: 5,000 full-size ones).
      */
     static final int SMALL_ROUND = 1000;
     static final int SMALL_MEMBERS = 10;

@@ -152,10 +152,10 @@ final class Report {
         md.append(fmt("Started once every consumer group had read every topic to its end (figure 5's backlog in "
                         + "bill-service, and the events it makes, no longer run beside it), and after untimed fan-outs "
                         + "of the same size, each one vote on another bill that as many other subscriptions follow, "
-                        + "until notify-service was warm: until its JIT compiler took under %.0f %% of its CPU in one, at "
-                        + "most %d (notify-service was restarted by figure 5; in its first fan-outs its JIT compiler "
-                        + "takes over a third of its CPU, and on a saturated machine HotSpot holds the delivery path in "
-                        + "its profiling tier for tens of thousands of deliveries: "
+                        + "until notify-service was warm: until its JIT compiler took under %.0f %% of its CPU in "
+                        + "one, at most %d (notify-service was restarted by figure 5; in its first fan-outs its JIT "
+                        + "compiler takes over a third of its CPU, and on a saturated machine HotSpot holds the "
+                        + "delivery path in its profiling tier for tens of thousands of deliveries: "
                         + "[benchmarks-profiling.md](benchmarks-profiling.md), tenth session). They ran at %s "
                         + "deliveries/s, notify-service's JIT taking %s of its CPU (%s; CPU s of the first: %s; of the "
                         + "last: %s). "
@@ -171,7 +171,8 @@ final class Report {
                         + "Load average after: %s.\n\n",
                 100 * CpuReading.WARM_JIT_SHARE, Fanout.MAX_WARM_UPS, rates(fan.warmUp()), jitShares(fan.warmUp()),
                 fan.warmUp().warm() ? "warm" : "still compiling when they ran out",
-                fan.warmUp().firstCpu(), fan.warmUp().lastCpu(), fan.subscriptions(), fan.eventToLast().toMillis() / 1000.0,
+                fan.warmUp().firstCpu(), fan.warmUp().lastCpu(), fan.subscriptions(),
+                fan.eventToLast().toMillis() / 1000.0,
                 fan.firstToLast().toMillis() / 1000.0, fan.delivered(), fan.distinct(), fan.setup().toMillis() / 1000.0,
                 fan.subscriptions(), s.fanoutConcurrency(), fan.baselineErrors(), fan.cpu(), fan.loadAverage()));
 
@@ -179,10 +180,11 @@ final class Report {
         md.append(fmt("%d plenary roll calls of the House, %d named members each, in batches of %d (%d KB a request) "
                         + "through `POST /api/votes:batch`, one after another, after " + Ingestion.WARM_UP + " untimed "
                         + "ones on other bills, then rounds of %d untimed roll calls of " + Ingestion.SMALL_MEMBERS
-                        + " members on " + Ingestion.SMALL_BILLS + " other bills (the same code with about a twentieth "
-                        + "of the data, so that the embedded MongoDB server's heap stays small) until the JIT compilers "
-                        + "took under %.0f %% of the four JVMs' CPU in one, at most %d rounds; rounds run: %d, the "
-                        + "JIT's share in each: %s (%s; the stack was just started, and on a saturated machine HotSpot holds "
+                        + " members on " + Ingestion.SMALL_BILLS + " other bills (the same code with about a "
+                        + "twentieth of the data, so that the embedded MongoDB server's heap stays small) until the "
+                        + "JIT compilers took under %.0f %% of the four JVMs' CPU in one, at most %d rounds; rounds "
+                        + "run: %d, the JIT's share in each: %s (%s; the stack was just started, and on a saturated "
+                        + "machine HotSpot holds "
                         + "code in its profiling tier far longer than its nominal thresholds: "
                         + "[benchmarks-profiling.md](benchmarks-profiling.md), tenth session). The timed part starts "
                         + "once every consumer has read them, timed from the first request to the "
@@ -192,7 +194,8 @@ final class Report {
                         + "and per roll call one Kafka send of a real tallied event's bytes (acks=all, awaited per batch), "
                         + "until a consumer had them all: %.1f s. Load average after: %s.\n\n",
                 in.rollCalls(), Ingestion.MEMBERS, in.batchSize(), in.requestBytes() / 1024, in.warmUpRoundSize(),
-                100 * CpuReading.WARM_JIT_SHARE, in.warmUpMaxRounds(), in.warmUpJitShares().size(), shares(in.warmUpJitShares()),
+                100 * CpuReading.WARM_JIT_SHARE, in.warmUpMaxRounds(), in.warmUpJitShares().size(),
+                shares(in.warmUpJitShares()),
                 in.warm() ? "warm" : "still compiling when they ran out", in.events(), in.rollCalls(),
                 in.elapsed().toMillis() / 1000.0, in.baselineElapsed().toMillis() / 1000.0, in.loadAverage()));
 

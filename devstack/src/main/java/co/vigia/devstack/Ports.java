@@ -13,7 +13,7 @@ public final class Ports {
 
     /**
      * Whether a server can listen on {@code port} now. With SO_REUSEADDR, as Tomcat, Kafka and the MongoDB server
-     * bind theirs: a port still in TIME_WAIT from a stack just stopped is free for them, one that is listened on is not.
+     * bind theirs: a port still in TIME_WAIT from a stack just stopped is free for them, one listened on is not.
      */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
