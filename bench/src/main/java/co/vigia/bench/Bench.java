@@ -108,7 +108,7 @@ public final class Bench {
         try (BenchStack stack = BenchStack.start(s); WebhookSink sink = WebhookSink.start(8)) {
             log("stack healthy in " + stack.startedIn.toMillis() + " ms");
             log("ingestion: " + s.rollCalls() + " roll calls of " + Ingestion.MEMBERS + " members");
-            Ingestion.prepare(stack);
+            Ingestion.prepare(stack, s);
             Ingestion.Result ingestion = Ingestion.measure(stack, s);
             logIngestion(ingestion);
 
@@ -152,7 +152,7 @@ public final class Bench {
                         + e2e.expected() + " webhooks)");
             }
             if (figures.contains("ingestion")) {
-                Ingestion.prepare(stack);
+                Ingestion.prepare(stack, s);
                 Ingestion.Result ingestion = Ingestion.measure(stack, s);
                 logIngestion(ingestion);
             }

@@ -11,6 +11,17 @@ record CpuReading(Map<String, ProcessCpu> processes, long machineBusyMillis, lon
 
     /** A JVM's CPU time so far, in ms: all its threads, and its C1 and C2 compiler threads. */
     record ProcessCpu(long totalMillis, long jitMillis) {
+
+        static final ProcessCpu NONE = new ProcessCpu(0, 0);
+
+        ProcessCpu minus(ProcessCpu earlier) {
+            return new ProcessCpu(totalMillis - earlier.totalMillis, jitMillis - earlier.jitMillis);
+        }
+    }
+
+    /** What {@code name} used between {@code before} and this reading. */
+    private ProcessCpu usedSince(CpuReading before, String name) {
+        return processes.get(name).minus(before.processes.getOrDefault(name, ProcessCpu.NONE));
     }
 
     /** Reads each process of {@code pids} (name to pid, in the order to print them) and the machine. */
@@ -43,10 +54,9 @@ record CpuReading(Map<String, ProcessCpu> processes, long machineBusyMillis, lon
         long total = 0;
         long jit = 0;
         for (String name : names) {
-            ProcessCpu now = processes.get(name);
-            ProcessCpu then = before.processes.getOrDefault(name, new ProcessCpu(0, 0));
-            total += now.totalMillis() - then.totalMillis();
-            jit += now.jitMillis() - then.jitMillis();
+            ProcessCpu used = usedSince(before, name);
+            total += used.totalMillis();
+            jit += used.jitMillis();
         }
         return total <= 0 ? 0 : (double) jit / total;
     }
@@ -57,10 +67,10 @@ record CpuReading(Map<String, ProcessCpu> processes, long machineBusyMillis, lon
      */
     String since(CpuReading before) {
         StringBuilder out = new StringBuilder();
-        processes.forEach((name, now) -> {
-            ProcessCpu then = before.processes.getOrDefault(name, new ProcessCpu(0, 0));
-            out.append(String.format("%s %.1f (JIT %.1f), ", name, (now.totalMillis() - then.totalMillis()) / 1000.0,
-                    (now.jitMillis() - then.jitMillis()) / 1000.0));
+        processes.keySet().forEach(name -> {
+            ProcessCpu used = usedSince(before, name);
+            out.append(String.format("%s %.1f (JIT %.1f), ", name, used.totalMillis() / 1000.0,
+                    used.jitMillis() / 1000.0));
         });
         double seconds = (nanoTime - before.nanoTime) / 1e9;
         double machine = (machineBusyMillis - before.machineBusyMillis) / 1000.0;

@@ -60,22 +60,27 @@ final class Ingestion {
     static final int SMALL_BILLS = 100;
     static final int MAX_SMALL_ROUNDS = Integer.getInteger("vigia.bench.ingestion-small-rounds", 8);
 
-    /** {@code warmUpJitShares}: the JIT's share of the four JVMs' CPU in each round of small roll calls. */
     record Result(int rollCalls, int batchSize, Duration elapsed, double rate, long events, Duration baselineElapsed,
                   double baselineRate, int requestBytes, String loadAverage, String cpu, String drainCpu,
-                  String mongoCommands, int warmUpRoundSize, int warmUpMaxRounds, List<Double> warmUpJitShares,
-                  boolean warm) {
+                  String mongoCommands, WarmUp warmUp) {
+    }
+
+    /**
+     * The rounds of small roll calls: their size, how many could run, the JIT's share of the four JVMs' CPU in each
+     * that ran, and whether the last was warm.
+     */
+    record WarmUp(int roundSize, int maxRounds, List<Double> jitShares, boolean warm) {
     }
 
     private Ingestion() {
     }
 
-    static void prepare(BenchStack stack) {
+    static void prepare(BenchStack stack, BenchSettings s) {
         for (int b = 0; b < BILLS; b++) {
             stack.bill("ingest-bill-" + b, "HOUSE");
             stack.bill("warm-bill-" + b, "HOUSE");
         }
-        for (int b = 0; b < SMALL_BILLS; b++) {
+        for (int b = 0; b < smallBills(s); b++) {
             stack.bill("warm-small-bill-" + b, "HOUSE");
         }
     }
@@ -122,8 +127,7 @@ final class Ingestion {
             }
             batches.add(ServiceClient.JSON.writeValueAsString(batch));
         }
-        List<Double> jitShares = new ArrayList<>();
-        boolean warm = warmUp(stack, s, jitShares);
+        WarmUp warmUp = warmUp(stack, s);
         EventCounter events = new EventCounter(stack.kafka(), Topics.VOTE_EVENTS, s.rollCalls());
         Bench.log("ingestion: warm-up done, timing " + s.rollCalls() + " roll calls");
         Map<String, MongoCommandTimes.Snapshot> commandsBefore = commandTimes(stack);
@@ -153,7 +157,7 @@ final class Ingestion {
         Duration baseline = baseline(stack, s, sampleEvent == null ? batches.get(0).substring(0, 1000) : sampleEvent);
         return new Result(s.rollCalls(), s.batchSize(), elapsed, events.count() / (elapsed.toNanos() / 1e9),
                 events.count(), baseline, s.rollCalls() / (baseline.toNanos() / 1e9), batches.get(0).length(), load,
-                cpu, drainCpu, mongoCommands.toString(), smallRound(s), smallRounds(s), List.copyOf(jitShares), warm);
+                cpu, drainCpu, mongoCommands.toString(), warmUp);
     }
 
     /** Each service's MongoDB commands so far, to tell which of their writes the figure's time goes to. */
@@ -165,32 +169,35 @@ final class Ingestion {
         return times;
     }
 
-    /**
-     * The full-size warm-up, then rounds of small roll calls until warm (see {@link #SMALL_ROUND}); each round's JIT
-     * share goes to {@code jitShares}. Returns whether the last round was warm.
-     */
-    private static boolean warmUp(BenchStack stack, BenchSettings s, List<Double> jitShares) {
+    /** The full-size warm-up, then rounds of small roll calls until warm (see {@link #SMALL_ROUND}). */
+    private static WarmUp warmUp(BenchStack stack, BenchSettings s) {
         ingestAndAwait(stack, s, WARM_UP, MEMBERS, "warm-", n -> "warm-bill-" + (n % BILLS));
         int size = smallRound(s);
-        for (int round = 0; round < smallRounds(s); round++) {
+        int bills = smallBills(s);
+        List<Double> jitShares = new ArrayList<>();
+        boolean warm = false;
+        for (int round = 0; round < smallRounds(s) && !warm; round++) {
             CpuReading before = stack.cpu();
             ingestAndAwait(stack, s, size, SMALL_MEMBERS, "warm-small-" + round + "-",
-                    n -> "warm-small-bill-" + (n % SMALL_BILLS));
+                    n -> "warm-small-bill-" + (n % bills));
             CpuReading after = stack.cpu();
             double share = after.jitShareSince(before);
             jitShares.add(share);
             Bench.log(String.format("ingestion warm-up round %d: %d roll calls of %d members, JIT %.0f %% of the "
                     + "JVMs' CPU; CPU: %s", round + 1, size, SMALL_MEMBERS, 100 * share, after.since(before)));
-            if (share < CpuReading.WARM_JIT_SHARE) {
-                return true;
-            }
+            warm = share < CpuReading.WARM_JIT_SHARE;
         }
-        return false;
+        return new WarmUp(size, smallRounds(s), List.copyOf(jitShares), warm);
     }
 
     /** Roll calls in a round of small ones (the smoke run: one batch). */
     private static int smallRound(BenchSettings s) {
         return s.full() ? SMALL_ROUND : s.batchSize();
+    }
+
+    /** The bills a round's roll calls are spread over: no more than it has roll calls (the smoke run's one batch). */
+    private static int smallBills(BenchSettings s) {
+        return Math.min(SMALL_BILLS, smallRound(s));
     }
 
     /** At most this many rounds of small roll calls (the smoke run: one). */

@@ -70,7 +70,7 @@ final class Report {
                 "p99 < " + (int) E2E_P99_TARGET_MS + " ms and ≤ " + (int) E2E_RATIO_TARGET + "× raw",
                 e2eMet(r)));
         t.append(row("2. fan-out, one event → " + fan.subscriptions() + " subscriptions (deliveries/s)",
-                fmt("%.0f (untimed before it: %s)", fan.rate(), rates(fan.warmUp())),
+                fmt("%.0f (untimed before it: %s)", fan.rate(), rates(fan.warmUp().rates())),
                 fmt("plain HttpClient POST loop, %d threads: %.0f",
                         r.settings().fanoutConcurrency(), fan.baselineRate()),
                 fmt("%.0f %%", 100 * fanRatio), "≥ 60 %", fanRatio >= FANOUT_TARGET && fan.distinct() >= fan.subscriptions()));
@@ -169,7 +169,8 @@ final class Report {
                         + "from a plain `java.net.http.HttpClient` on %d threads (notify-service's "
                         + "`VIGIA_WEBHOOK_MAX_CONCURRENCY`), %d errors. CPU s during the timed fan-out: %s. "
                         + "Load average after: %s.\n\n",
-                100 * CpuReading.WARM_JIT_SHARE, Fanout.MAX_WARM_UPS, rates(fan.warmUp()), jitShares(fan.warmUp()),
+                100 * CpuReading.WARM_JIT_SHARE, Fanout.MAX_WARM_UPS, rates(fan.warmUp().rates()),
+                shares(fan.warmUp().notifyJitShares()),
                 fan.warmUp().warm() ? "warm" : "still compiling when they ran out",
                 fan.warmUp().firstCpu(), fan.warmUp().lastCpu(), fan.subscriptions(),
                 fan.eventToLast().toMillis() / 1000.0,
@@ -193,10 +194,10 @@ final class Report {
                         + "same batches into the same MongoDB server, "
                         + "and per roll call one Kafka send of a real tallied event's bytes (acks=all, awaited per batch), "
                         + "until a consumer had them all: %.1f s. Load average after: %s.\n\n",
-                in.rollCalls(), Ingestion.MEMBERS, in.batchSize(), in.requestBytes() / 1024, in.warmUpRoundSize(),
-                100 * CpuReading.WARM_JIT_SHARE, in.warmUpMaxRounds(), in.warmUpJitShares().size(),
-                shares(in.warmUpJitShares()),
-                in.warm() ? "warm" : "still compiling when they ran out", in.events(), in.rollCalls(),
+                in.rollCalls(), Ingestion.MEMBERS, in.batchSize(), in.requestBytes() / 1024, in.warmUp().roundSize(),
+                100 * CpuReading.WARM_JIT_SHARE, in.warmUp().maxRounds(), in.warmUp().jitShares().size(),
+                shares(in.warmUp().jitShares()),
+                in.warmUp().warm() ? "warm" : "still compiling when they ran out", in.events(), in.rollCalls(),
                 in.elapsed().toMillis() / 1000.0, in.baselineElapsed().toMillis() / 1000.0, in.loadAverage()));
 
         md.append("## 4. Footprint\n\n");
@@ -240,21 +241,17 @@ final class Report {
         return String.format(Locale.ROOT, format, args);
     }
 
-    /** The untimed fan-outs' rates, in order: "474, 701, 985". */
-    private static String rates(Fanout.WarmUp warmUp) {
-        return warmUp.rates().stream().map(r -> String.format("%.0f", r))
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    /** The part of notify-service's CPU its JIT took in each untimed fan-out: "38 %, 24 %, 9 %". */
-    private static String jitShares(Fanout.WarmUp warmUp) {
-        return shares(warmUp.notifyJitShares());
+    /** Rates in order: "474, 701, 985". */
+    private static String rates(List<Double> rates) {
+        return joined(rates, r -> String.format("%.0f", r));
     }
 
     /** Shares from 0 to 1 as percentages: "38 %, 24 %, 9 %". */
     private static String shares(List<Double> shares) {
-        return shares.stream().map(r -> String.format("%.0f %%", 100 * r))
-                .collect(java.util.stream.Collectors.joining(", "));
+        return joined(shares, r -> String.format("%.0f %%", 100 * r));
     }
 
+    private static String joined(List<Double> values, java.util.function.DoubleFunction<String> format) {
+        return values.stream().map(format::apply).collect(java.util.stream.Collectors.joining(", "));
+    }
 }
