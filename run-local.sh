@@ -4,6 +4,7 @@
 # ./run-local.sh --help lists the options.
 set -euo pipefail
 cd "$(dirname "$0")"
+. .mvn/java25.sh
 
 launcher=devstack/target/devstack-0.1.0-SNAPSHOT-exec.jar
 jars=("$launcher" bill-service/target/bill-service.jar vote-service/target/vote-service.jar notify-service/target/notify-service.jar)
