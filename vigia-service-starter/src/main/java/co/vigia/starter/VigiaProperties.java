@@ -41,7 +41,11 @@ public record VigiaProperties(
                          @DefaultValue("15m") Duration orphanAfter) {
     }
 
-    /** @param operatorKey the operator's API key (from {@code VIGIA_OPERATOR_KEY}); kept only as its hash */
-    public record Security(@DefaultValue("") String operatorKey) {
+    /**
+     * @param operatorKey the operator's API key (from {@code VIGIA_OPERATOR_KEY}); kept only as its hash
+     * @param publicWrites path prefixes under {@code /api/} whose writes need no key (e.g. a person following a bill
+     *                     by email, who has no key; such endpoints carry their own proof, a signed link, and limits)
+     */
+    public record Security(@DefaultValue("") String operatorKey, @DefaultValue List<String> publicWrites) {
     }
 }

@@ -20,9 +20,16 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final List<ApiKeyResolver> resolvers;
+    private final List<String> publicWrites;
 
     public ApiKeyFilter(List<ApiKeyResolver> resolvers) {
+        this(resolvers, List.of());
+    }
+
+    /** {@code publicWrites}: path prefixes whose writes are allowed without a key (a key given is still checked). */
+    public ApiKeyFilter(List<ApiKeyResolver> resolvers, List<String> publicWrites) {
         this.resolvers = List.copyOf(resolvers);
+        this.publicWrites = List.copyOf(publicWrites);
     }
 
     @Override
@@ -45,11 +52,16 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                 return;
             }
             request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
-        } else if (!SAFE_METHODS.contains(request.getMethod())) {
+        } else if (!SAFE_METHODS.contains(request.getMethod()) && !isPublicWrite(request)) {
             unauthorized(response, "this request needs 'Authorization: Bearer <api key>'");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean isPublicWrite(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.contains("..") && !path.contains(";") && publicWrites.stream().anyMatch(path::startsWith);
     }
 
     private Optional<Caller> resolve(String key) {
