@@ -23,6 +23,7 @@ public final class DevStack implements AutoCloseable {
     private final Config config;
     private final EmbeddedKafkaBroker kafka;
     private final EmbeddedMongoServer mongo;
+    private final EmbeddedMailServer mail;
     private final Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
     private final Path dataDir;
     private final boolean temporaryData;
@@ -38,6 +39,7 @@ public final class DevStack implements AutoCloseable {
         this.kafka = new EmbeddedKafkaBroker(config.kafkaPort, config.kafkaControllerPort, dataDir.resolve("kafka"),
                 config.partitions);
         this.mongo = new EmbeddedMongoServer(config.mongoPort, temporaryData ? null : dataDir.resolve("mongo/vigia.mv"));
+        this.mail = new EmbeddedMailServer(config.smtpPort, config.imapPort, config.mailPagePort);
     }
 
     public static Config config() {
@@ -50,6 +52,9 @@ public final class DevStack implements AutoCloseable {
         wanted.put(config.kafkaPort, "Kafka broker");
         wanted.put(config.kafkaControllerPort, "Kafka controller");
         wanted.put(config.mongoPort, "MongoDB");
+        wanted.put(config.smtpPort, "SMTP");
+        wanted.put(config.imapPort, "IMAP");
+        wanted.put(config.mailPagePort, "the received-mail page");
         for (Service s : Service.values()) {
             wanted.put(config.ports.get(s), s.artifact());
         }
@@ -64,6 +69,7 @@ public final class DevStack implements AutoCloseable {
 
     public DevStack startInfrastructure() {
         mongo.start();
+        mail.start();
         kafka.start();
         return this;
     }
@@ -104,6 +110,9 @@ public final class DevStack implements AutoCloseable {
         env.put("VIGIA_PUBLIC_BASE_URL_VOTE", "http://localhost:" + config.ports.get(Service.VOTE));
         env.put("VIGIA_KAFKA_PARTITIONS", String.valueOf(config.partitions));
         env.put("VIGIA_INSTANCE_ID", service.artifact() + suffix);
+        env.put("SPRING_MAIL_HOST", "localhost");
+        env.put("SPRING_MAIL_PORT", String.valueOf(config.smtpPort));
+        env.put("VIGIA_PUBLIC_BASE_URL_NOTIFY", "http://localhost:" + config.ports.get(Service.NOTIFY));
         env.putAll(config.commonEnv);
         env.putAll(config.serviceEnv.getOrDefault(service, Map.of()));
         Path jar = config.repoRoot.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
@@ -150,6 +159,10 @@ public final class DevStack implements AutoCloseable {
         return mongo;
     }
 
+    public EmbeddedMailServer mail() {
+        return mail;
+    }
+
     public Config settings() {
         return config;
     }
@@ -160,6 +173,7 @@ public final class DevStack implements AutoCloseable {
         all.parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
         kafka.stop();
         mongo.stop();
+        mail.stop();
         if (temporaryData) {
             deleteQuietly(dataDir);
         }
@@ -187,6 +201,9 @@ public final class DevStack implements AutoCloseable {
         int kafkaPort = 9092;
         int kafkaControllerPort = 9093;
         int mongoPort = 27017;
+        int smtpPort = 3025;
+        int imapPort = 3143;
+        int mailPagePort = 3080;
         int partitions = 6;
         final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         Path dataDir;
@@ -206,6 +223,7 @@ public final class DevStack implements AutoCloseable {
         public Config kafkaPort(int port) { kafkaPort = port; return this; }
         public Config kafkaControllerPort(int port) { kafkaControllerPort = port; return this; }
         public Config mongoPort(int port) { mongoPort = port; return this; }
+        public Config smtpPort(int port) { smtpPort = port; return this; }
         public Config partitions(int n) { partitions = n; return this; }
         public Config port(Service s, int port) { ports.put(s, port); return this; }
         public Config dataDir(Path dir) { dataDir = dir; return this; }
@@ -225,6 +243,9 @@ public final class DevStack implements AutoCloseable {
             kafkaPort = Ports.free();
             kafkaControllerPort = Ports.free();
             mongoPort = Ports.free();
+            smtpPort = Ports.free();
+            imapPort = Ports.free();
+            mailPagePort = Ports.free();
             for (Service s : Service.values()) {
                 ports.put(s, Ports.free());
             }
@@ -233,6 +254,7 @@ public final class DevStack implements AutoCloseable {
 
         public int kafkaPort() { return kafkaPort; }
         public int mongoPort() { return mongoPort; }
+        public int smtpPort() { return smtpPort; }
         public int port(Service s) { return ports.get(s); }
         public String operatorKey() { return operatorKey; }
         public Path logDir() { return logDir; }

@@ -27,6 +27,8 @@ public final class DevStackMain {
             Options:
               --kafka-port N       Kafka broker port (default 9092; the controller uses N+1)
               --mongo-port N       MongoDB port (default 27017)
+              --smtp-port N        the local SMTP server's port (default 3025; IMAP on 3143, the
+                                   received-mail page on http://localhost:3080/)
               --bill-port N        bill-service port (default 8081)
               --vote-port N        vote-service port (default 8082)
               --notify-port N      notify-service port (default 8083)
@@ -74,6 +76,7 @@ public final class DevStackMain {
                     config.kafkaPort(port).kafkaControllerPort(port + 1);
                 }
                 case "--mongo-port" -> config.mongoPort(port(option, rest));
+                case "--smtp-port" -> config.smtpPort(port(option, rest));
                 case "--bill-port" -> config.port(Service.BILL, port(option, rest));
                 case "--vote-port" -> config.port(Service.VOTE, port(option, rest));
                 case "--notify-port" -> config.port(Service.NOTIFY, port(option, rest));
@@ -112,8 +115,8 @@ public final class DevStackMain {
         Runtime.getRuntime().addShutdownHook(hook);
 
         long started = System.nanoTime();
-        System.out.println("Starting Kafka (localhost:" + config.kafkaPort() + ") and MongoDB (localhost:"
-                + config.mongoPort() + ")...");
+        System.out.println("Starting Kafka (localhost:" + config.kafkaPort() + "), MongoDB (localhost:"
+                + config.mongoPort() + ") and SMTP (localhost:" + config.smtpPort() + ")...");
         try {
             stack.startInfrastructure();
             System.out.println("Starting bill-service, vote-service and notify-service...");
@@ -155,6 +158,9 @@ public final class DevStackMain {
         }
         out.append(String.format("%nKafka:   %s%nMongoDB: %s%n", stack.kafka().bootstrapServers(),
                 "mongodb://localhost:" + config.mongoPort()));
+        out.append(String.format("SMTP:    localhost:%d (GreenMail; nothing leaves this machine). Emails sent: %s%n"
+                        + "         or over IMAP on localhost:%d, user and password both the recipient's address%n",
+                stack.mail().smtpPort(), stack.mail().pageUrl(), stack.mail().imapPort()));
         out.append(String.format("Operator API key%s: %s%n", generated ? " (generated; set VIGIA_OPERATOR_KEY to choose)" : "",
                 config.operatorKey()));
         out.append("Press Ctrl-C to stop.\n");
