@@ -96,6 +96,10 @@ function renderDeliveries(d) {
   if (byAge.length) add("pending by age", byAge.map(([age, n]) => (AGES[age] || age) + ": " + n).join(", "));
   add("open circuit breakers", num(d.openCircuitBreakers), d.openCircuitBreakers > 0, "open-breakers");
   add("disabled subscriptions", num(d.disabledSubscriptions), d.disabledSubscriptions > 0, "disabled-subscriptions");
+  const emails = d.emailsByOutcome || {};
+  add("emails sent", num(emails.sent || 0), false, "emails-sent");
+  add("emails failing", num(d.emailsFailing), d.emailsFailing > 0, "emails-failing");
+  add("suspended email addresses", num(d.suspendedAddresses), d.suspendedAddresses > 0, "suspended-addresses");
 }
 
 function renderTables(o) {

@@ -27,12 +27,14 @@ public record Overview(Instant generatedAt, List<ServiceView> services, List<Con
     /**
      * notify-service's deliveries: attempts by outcome and the p95 from the event's time to the 2xx over the window
      * ({@code windowSeconds}: an hour, or less when notify-service or the dashboard started more recently); pending
-     * deliveries now, by age; disabled subscriptions; open circuit breakers; mean attempts per settled delivery.
-     * Null figures: notify-service is not answering.
+     * deliveries now, by age; disabled subscriptions; open circuit breakers; mean attempts per settled delivery;
+     * emails by outcome over the window, emails failing now (pending after a failed attempt) and addresses suspended
+     * after a permanent SMTP failure. Null figures: notify-service is not answering.
      */
     public record Deliveries(long windowSeconds, Map<String, Long> byOutcome, Double p95LatencySeconds, Long pending,
                              Map<String, Long> pendingByAge, Long disabledSubscriptions, Long openCircuitBreakers,
-                             Double attemptsPerDelivery) {
+                             Double attemptsPerDelivery, Map<String, Long> emailsByOutcome, Long emailsFailing,
+                             Long suspendedAddresses) {
     }
 
     /** Records a service's consumers sent to {@code <topic>.DLT}: since the service started, and in the window. */

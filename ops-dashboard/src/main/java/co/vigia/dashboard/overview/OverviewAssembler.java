@@ -59,13 +59,16 @@ public final class OverviewAssembler {
 
     static Overview.Deliveries deliveries(ServiceSnapshot notify, CounterWindow.Increase increase) {
         if (notify == null || notify.samples().isEmpty()) {
-            return new Overview.Deliveries(0, Map.of(), null, null, Map.of(), null, null, null);
+            return new Overview.Deliveries(0, Map.of(), null, null, Map.of(), null, null, null, Map.of(), null, null);
         }
         CounterWindow.Increase window = increase == null ? new CounterWindow.Increase(Map.of(), 0) : increase;
         Map<String, Long> byOutcome = new TreeMap<>();
         Map<Double, Double> buckets = new TreeMap<>();
+        Map<String, Long> emails = new TreeMap<>();
         window.values().forEach((series, value) -> {
-            if (series.name().equals("vigia_deliveries_total")) {
+            if (series.name().equals("vigia_emails_total")) {
+                emails.merge(series.labels().getOrDefault("outcome", "unknown"), Math.round(value), Long::sum);
+            } else if (series.name().equals("vigia_deliveries_total")) {
                 byOutcome.merge(series.labels().getOrDefault("outcome", "unknown"), Math.round(value), Long::sum);
             } else if (series.name().equals("vigia_delivery_latency_seconds_bucket")) {
                 buckets.merge(bound(series.labels().get("le")), value, Double::sum);
@@ -79,7 +82,8 @@ public final class OverviewAssembler {
         Double attemptsPerDelivery = settled > 0 ? sum(notify, "vigia_delivery_attempts_sum") / settled : null;
         return new Overview.Deliveries(window.seconds(), byOutcome, p95.isPresent() ? p95.getAsDouble() : null,
                 (long) sum(notify, "vigia_deliveries_pending"), byAge, (long) sum(notify, "vigia_subscriptions_disabled"),
-                open, attemptsPerDelivery);
+                open, attemptsPerDelivery, emails, (long) sum(notify, "vigia_emails_failing"),
+                (long) sum(notify, "vigia_email_addresses_suspended"));
     }
 
     private static double sum(ServiceSnapshot s, String name) {

@@ -29,7 +29,7 @@ public class Poller implements SmartLifecycle {
 
     /** Counters whose last-hour increase the overview shows. */
     static final Set<String> WINDOWED = Set.of("vigia_deliveries_total", "vigia_delivery_latency_seconds_bucket",
-            "vigia_delivery_latency_seconds_count", "vigia_events_consumed_total");
+            "vigia_delivery_latency_seconds_count", "vigia_events_consumed_total", "vigia_emails_total");
 
     private final ServiceProbe probe;
     private final DashboardProperties properties;

@@ -43,6 +43,8 @@ class OverviewAssemblerTests {
             vigia_circuit_breakers_open 2
             vigia_delivery_attempts_count 10
             vigia_delivery_attempts_sum 15
+            vigia_emails_failing 3
+            vigia_email_addresses_suspended 1
             """;
 
     @Test
@@ -57,6 +59,7 @@ class OverviewAssemblerTests {
         Map<CounterWindow.Series, Double> lastHour = Map.of(
                 series("vigia_deliveries_total", "outcome", "delivered"), 90.0,
                 series("vigia_deliveries_total", "outcome", "failed"), 10.0,
+                series("vigia_emails_total", "outcome", "sent"), 7.0,
                 series("vigia_delivery_latency_seconds_bucket", "le", "0.5"), 90.0,
                 series("vigia_delivery_latency_seconds_bucket", "le", "1.0"), 100.0,
                 series("vigia_delivery_latency_seconds_bucket", "le", "+Inf"), 100.0);
@@ -83,6 +86,9 @@ class OverviewAssemblerTests {
         assertThat(deliveries.openCircuitBreakers()).isEqualTo(2);
         assertThat(deliveries.disabledSubscriptions()).isEqualTo(1);
         assertThat(deliveries.attemptsPerDelivery()).isEqualTo(1.5);
+        assertThat(deliveries.emailsByOutcome()).isEqualTo(Map.of("sent", 7L));
+        assertThat(deliveries.emailsFailing()).isEqualTo(3);
+        assertThat(deliveries.suspendedAddresses()).isEqualTo(1);
         assertThat(overview.worstEndpoints()).containsExactly(failing);
         assertThat(overview.worstEndpointsProblem()).isNull();
     }
