@@ -140,8 +140,17 @@ class EmailChannelIntegrationTests {
         assertThat(text).contains("art. 162", "http://localhost:8080/proyectos/" + bill, "/api/email/preferences?token=");
         assertThat(html).contains("href=\"http://localhost:8080/proyectos/" + bill + "\"").doesNotContain("<img", "<script");
 
-        // one click (RFC 8058): a POST of the header's URL with nothing but the standard body
+        HttpResponse<String> preferences = get(link(text, "preferences"));
+        assertThat(preferences.statusCode()).isEqualTo(200);
+        assertThat(preferences.body()).contains(address, "proyectos: " + bill, "[active]", "method=\"post\"");
+        assertThat(get(link(text, "preferences").replace("token=", "token=x")).statusCode()).isEqualTo(400);
+
+        // a GET of the link (a mail scanner's) only shows a button; one click (RFC 8058) is a POST of the header's
+        // URL with nothing but the standard body
         String url = local(unsubscribe.substring(1, unsubscribe.length() - 1));
+        HttpResponse<String> page = get(url);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"");
         HttpResponse<String> left = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
