@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -36,6 +38,11 @@ public class EmailEventConsumer {
             topics = {Topics.BILL_EVENTS, Topics.VOTE_EVENTS, Topics.OBJECTION_EVENTS}, batch = "true",
             autoStartup = "${vigia.email.enabled:true}")
     public void onEvents(List<ConsumerRecord<String, CloudEvent>> records) {
+        // nobody follows by email: nothing to keep. A follow confirmed later hears only of later events, which this
+        // read (after the confirmation's write) sees; one read a batch, so the webhook hot path pays nothing more
+        if (!mongo.exists(new Query(Criteria.where("status").is(FollowStatus.ACTIVE)), EmailFollow.class)) {
+            return;
+        }
         Instant now = clock.instant();
         Map<String, EmailEvent> events = new LinkedHashMap<>();
         for (ConsumerRecord<String, CloudEvent> record : records) {
