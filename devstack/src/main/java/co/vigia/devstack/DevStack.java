@@ -110,7 +110,7 @@ public final class DevStack implements AutoCloseable {
         env.put("VIGIA_PUBLIC_BASE_URL_VOTE", "http://localhost:" + config.ports.get(Service.VOTE));
         env.put("VIGIA_KAFKA_PARTITIONS", String.valueOf(config.partitions));
         env.put("VIGIA_INSTANCE_ID", service.artifact() + suffix);
-        env.put("SPRING_MAIL_HOST", "localhost");
+        env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("SPRING_MAIL_PORT", String.valueOf(config.smtpPort));
         env.put("VIGIA_PUBLIC_BASE_URL_NOTIFY", "http://localhost:" + config.ports.get(Service.NOTIFY));
         env.putAll(config.commonEnv);

@@ -35,6 +35,11 @@ final class SystemStack implements AutoCloseable {
 
     /** Starts a stack for one test class; {@code env} adds or overrides service settings. */
     static SystemStack start(String name, Map<String, String> env) {
+        return start(name, env, config -> { });
+    }
+
+    /** As {@link #start(String, Map)}, with {@code customize} given the stack's configuration last. */
+    static SystemStack start(String name, Map<String, String> env, java.util.function.Consumer<DevStack.Config> customize) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
         settings.put("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s");
@@ -47,6 +52,7 @@ final class SystemStack implements AutoCloseable {
                 .operatorKey(OPERATOR_KEY)
                 .partitions(3);
         settings.forEach(config::env);
+        customize.accept(config);
         DevStack stack = config.build();
         try {
             stack.start(START_TIMEOUT);
