@@ -32,6 +32,7 @@ public final class SideDoors {
     /** Walks them all; returns, per status, how many requests got it (for the report). */
     public static Map<Integer, Integer> walk(MockMvc mvc, List<Route> routes) throws Exception {
         Map<Integer, Integer> statuses = new TreeMap<>();
+        Map<String, java.util.Set<Integer>> bySpelling = new java.util.LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         for (Route route : routes) {
             Map<String, String> spellings = new java.util.LinkedHashMap<>();
@@ -52,6 +53,7 @@ public final class SideDoors {
                     }
                     MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
                     statuses.merge(response.getStatus(), 1, Integer::sum);
+                    bySpelling.computeIfAbsent(spelling.getKey(), k -> new java.util.TreeSet<>()).add(response.getStatus());
                     String problem = check(response);
                     if (problem != null) {
                         failures.add(route.method() + " " + spelling.getValue() + " (" + spelling.getKey() + ", "
@@ -60,6 +62,7 @@ public final class SideDoors {
                 }
             }
         }
+        bySpelling.forEach((name, answers) -> System.out.println("  side door '" + name + "': " + answers));
         assertThat(failures).as("side doors").isEmpty();
         return statuses;
     }
