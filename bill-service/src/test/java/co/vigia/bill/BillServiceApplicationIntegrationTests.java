@@ -64,6 +64,23 @@ class BillServiceApplicationIntegrationTests {
     }
 
     @Test
+    void throughTomcatAPathParameterIsRefusedBeforeTheKeyOrTheBodyMatter() throws Exception {
+        HttpResponse<String> sideDoor = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api;x/bills"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sideDoor.statusCode()).isEqualTo(400);
+        assertThat(sideDoor.headers().firstValue("Content-Type")).contains("application/problem+json;charset=UTF-8");
+        assertThat(sideDoor.body()).contains("rejected-request").doesNotContain("\"errors\"");
+        HttpResponse<String> noKey = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/bills"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noKey.statusCode()).isEqualTo(401);
+        assertThat(noKey.headers().firstValue("Content-Type")).contains("application/problem+json;charset=UTF-8");
+    }
+
+    @Test
     void openApiShowsTheBearerRequirementOnWritesAndNoCallerParameter() throws Exception {
         JsonNode docs = get("/v3/api-docs", null);
         assertThat(docs.path("openapi").asString()).startsWith("3.");

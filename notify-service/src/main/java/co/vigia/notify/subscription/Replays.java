@@ -52,7 +52,7 @@ public class Replays {
 
     /**
      * @param deliveries how many were scheduled
-     * @param since      the time the replay started from
+     * @param since      the time the replay started from (that of the event given as {@code since}, if one was)
      * @param complete   false when it stopped at the limit; replay again with {@code since=next}
      * @param next       the time of the last event scheduled, when not complete
      */
@@ -60,7 +60,7 @@ public class Replays {
     }
 
     public Replayed replay(Subscription subscription, String since) {
-        Criteria from = start(subscription, since);
+        Start from = start(subscription, since);
         String owner = lease(subscription.id());
         try {
             return schedule(subscription, from);
@@ -70,10 +70,10 @@ public class Replays {
         }
     }
 
-    private Replayed schedule(Subscription subscription, Criteria from) {
-        Query query = Query.query(where("topic").ne(null).andOperator(from))
+    private Replayed schedule(Subscription subscription, Start from) {
+        Criteria received = from.inclusive() ? where("receivedAt").gte(from.time()) : where("receivedAt").gt(from.time());
+        Query query = Query.query(where("topic").ne(null).andOperator(received))
                 .with(Sort.by("receivedAt", "_id")).cursorBatchSize(PAGE);
-        Instant start = null;
         Instant last = null;
         int scheduled = 0;
         try (Stream<StoredEvent> stream = mongo.stream(query, StoredEvent.class)) {
@@ -84,30 +84,32 @@ public class Replays {
                     continue;
                 }
                 if (scheduled == MAX_EVENTS) {
-                    return new Replayed(scheduled, start, false, last);
+                    return new Replayed(scheduled, from.time(), false, last);
                 }
                 planner.schedule(event, subscription, null, DeliveryTrigger.REPLAY);
-                start = start == null ? event.receivedAt() : start;
                 last = event.receivedAt();
                 scheduled++;
             }
         }
-        return new Replayed(scheduled, start, true, null);
+        return new Replayed(scheduled, from.time(), true, null);
+    }
+
+    private record Start(Instant time, boolean inclusive) {
     }
 
     /**
      * Events received at or after a time, or after an event this subscription received. An event it did not
      * receive (another subscriber's, or none) is refused exactly like an unknown id, so its time does not leak.
      */
-    private Criteria start(Subscription subscription, String since) {
+    private Start start(Subscription subscription, String since) {
         try {
-            return where("receivedAt").gte(Instant.parse(since));
+            return new Start(Instant.parse(since), true);
         } catch (DateTimeParseException notATime) {
             Optional<StoredEvent> after = events.findById(since)
                     .filter(e -> deliveries.findById(e.id() + ":" + subscription.id()).isPresent());
-            return where("receivedAt").gt(after.orElseThrow(() -> ApiProblem.invalidField("since",
+            return new Start(after.orElseThrow(() -> ApiProblem.invalidField("since",
                     "is neither an event this subscription received nor an ISO-8601 time (events are kept 30 days)"))
-                    .receivedAt());
+                    .receivedAt(), false);
         }
     }
 
