@@ -12,6 +12,7 @@ import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.delivery.DeliveryView;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.event.StoredEventRepository;
+import co.vigia.notify.secret.SecretBox;
 import co.vigia.notify.signing.WebhookSigner;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
@@ -54,17 +55,19 @@ public class SubscriptionController {
     private final DeliveryPlanner planner;
     private final StoredEventRepository events;
     private final WebhookProperties webhooks;
+    private final SecretBox secretBox;
     private final Clock clock;
 
     public SubscriptionController(SubscriptionRepository subscriptions, EndpointPolicy endpoints,
                                   DeliveryStore deliveries, DeliveryPlanner planner, StoredEventRepository events,
-                                  WebhookProperties webhooks, Clock clock) {
+                                  WebhookProperties webhooks, SecretBox secretBox, Clock clock) {
         this.subscriptions = subscriptions;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.planner = planner;
         this.events = events;
         this.webhooks = webhooks;
+        this.secretBox = secretBox;
         this.clock = clock;
     }
 
@@ -115,10 +118,11 @@ public class SubscriptionController {
         }
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
-        Subscription subscription = subscriptions.insert(new Subscription(UUID.randomUUID().toString(), subscriberId,
+        String id = UUID.randomUUID().toString();
+        Subscription subscription = subscriptions.insert(new Subscription(id, subscriberId,
                 body.url().trim(), body.description(), List.copyOf(body.eventTypes()),
                 body.billIds() == null ? List.of() : List.copyOf(body.billIds()), SubscriptionStatus.ACTIVE, null, null,
-                List.of(new SigningSecret(secret, now, null)), null, null, now, now, null));
+                List.of(new SigningSecret(secretBox.seal(secret, id), now, null)), null, null, now, now, null));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new SubscriptionWithSecret(SubscriptionView.of(subscription), secret));
     }
@@ -168,10 +172,10 @@ public class SubscriptionController {
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
         List<SigningSecret> secrets = new ArrayList<>();
-        secrets.add(new SigningSecret(secret, now, null));
+        secrets.add(new SigningSecret(secretBox.seal(secret, current.id()), now, null));
         for (SigningSecret old : current.secrets()) {
             if (old.expiresAt() == null) {
-                secrets.add(new SigningSecret(old.secret(), old.createdAt(), now.plus(webhooks.rotationGrace())));
+                secrets.add(new SigningSecret(old.sealed(), old.createdAt(), now.plus(webhooks.rotationGrace())));
             }
         }
         Subscription rotated = subscriptions.save(current.withSecrets(secrets, now));
@@ -212,7 +216,7 @@ public class SubscriptionController {
             candidates = events.findByTopicNotNullAndReceivedAtGreaterThanEqualOrderByReceivedAtAsc(from);
         } catch (DateTimeParseException notATime) {
             StoredEvent after = events.findById(since).orElseThrow(() -> ApiProblem.invalidField("since",
-                    "is neither a stored event id nor an ISO-8601 time (events are kept 30 days)"));
+                    "is neither a stored event id nor an ISO-8601 time (events are kept for the retention period, 90 days unless configured)"));
             from = after.receivedAt();
             candidates = events.findByTopicNotNullAndReceivedAtGreaterThanOrderByReceivedAtAsc(from);
         }
