@@ -186,8 +186,12 @@ public final class EndpointPolicy {
         }
     }
 
+    /** Lower case, no trailing dot, an IPv6 literal in brackets (as a URL writes it; the HTTP client may not). */
     static String normalHost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
+        if (h.contains(":") && !h.startsWith("[")) {
+            return "[" + h + "]";
+        }
         return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
     }
 }

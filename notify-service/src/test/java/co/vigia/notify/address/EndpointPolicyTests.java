@@ -177,6 +177,9 @@ class EndpointPolicyTests {
         assertThat(local.check("http://LOCALHOST.:8099/hook")).isNotNull();
         assertThat(local.check("http://127.0.0.1:8099/hook")).isNotNull();
         assertThat(local.check("http://[::1]:9000/hook")).isNotNull();
+        // the HTTP client names an IPv6 literal without brackets when it resolves it
+        assertThat(local.addresses("::1", 9000)).extracting(InetAddress::getHostAddress).containsExactly("0:0:0:0:0:0:0:1");
+        assertThatThrownBy(() -> local.addresses("::1", 9001)).hasMessageContaining("loopback");
         assertThatThrownBy(() -> local.check("http://localhost:8083/api/subscribers")).hasMessageContaining("https");
         assertThatThrownBy(() -> local.check("https://localhost:27017/")).hasMessageContaining("loopback");
         assertThatThrownBy(() -> local.check("https://127.0.0.1/hook")).hasMessageContaining("loopback");
