@@ -65,7 +65,7 @@ public final class EndpointPolicy {
             String raw = uri.getRawAuthority().replaceFirst(":[0-9]*$", "");
             Optional<InetAddress> numeric = numericIpv4(normalHost(raw));
             throw new EndpointRefusedException(numeric.flatMap(AddressPolicy::refusal)
-                    .map(why -> "host " + raw + " is a " + why + ", which webhooks may not reach")
+                    .map(why -> "host " + raw + " is " + article(why) + ", which webhooks may not reach")
                     .orElse("host " + raw + " is not a valid host name"));
         }
         if (uri.getRawFragment() != null) {
@@ -107,7 +107,7 @@ public final class EndpointPolicy {
             for (InetAddress address : found) {
                 Optional<String> refusal = AddressPolicy.refusal(address);
                 if (refusal.isPresent()) {
-                    throw new EndpointRefusedException("host " + h + " resolves to a " + refusal.get()
+                    throw new EndpointRefusedException("host " + h + " resolves to " + article(refusal.get())
                             + " (" + address.getHostAddress() + "), which webhooks may not reach");
                 }
             }
@@ -184,6 +184,10 @@ public final class EndpointPolicy {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    private static String article(String kind) {
+        return ("aeiouAEIOU".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
     }
 
     /** Lower case, no trailing dot, an IPv6 literal in brackets (as a URL writes it; the HTTP client may not). */
