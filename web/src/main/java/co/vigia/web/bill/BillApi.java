@@ -78,28 +78,28 @@ public class BillApi {
         this.clients = clients;
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'bill:' + #id")
+    @Cacheable(cacheNames = PublicCache.NAME, key = "'bill:' + #id", sync = true)
     public Optional<Bill> bill(String id) {
         return clients.bill().find("/api/bills/{id}", Bill.class, id);
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'timeline:' + #id")
+    @Cacheable(cacheNames = PublicCache.NAME, key = "'timeline:' + #id", sync = true)
     public Optional<Timeline> timeline(String id) {
         return clients.bill().find("/api/bills/{id}/timeline", Timeline.class, id);
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'feed:' + #id")
+    @Cacheable(cacheNames = PublicCache.NAME, key = "'feed:' + #id", sync = true)
     public Optional<String> feed(String id) {
         return clients.bill().find("/api/bills/{id}/feed.atom", String.class, id);
     }
 
     /** {@code GET /api/bills/{id}/defects} where bill-service offers it; else the defects in the bill itself. */
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'defects:' + #id")
+    @Cacheable(cacheNames = PublicCache.NAME, key = "'defects:' + #id", sync = true)
     public Optional<List<Defect>> defects(String id) {
         return clients.bill().find("/api/bills/{id}/defects", Defect[].class, id).map(List::of);
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'search:' + #query + ':' + #page + ':' + #size")
+    @Cacheable(cacheNames = PublicCache.NAME, key = "'search:' + #query + ':' + #page + ':' + #size", sync = true)
     public Page search(Query query, int page, int size) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/bills").queryParam("page", page)
                 .queryParam("size", size);

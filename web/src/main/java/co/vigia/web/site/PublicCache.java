@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The services' public answers kept for {@code vigia.web.public-cache-ttl} (10 s by default): a crowd reading one
  * bill costs the services one request per interval. Only public reads are cached; a call with a caller's key never
- * is. Failures are not cached, so a service that comes back is seen on the next request.
+ * is. Failures are not cached, so a service that comes back is seen on the next request. Loads are synchronised
+ * per key ({@code sync = true}): a crowd arriving at once on a cold entry sends one request, not one per reader.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching

@@ -79,22 +79,22 @@ public class VoteApi {
         this.clients = clients;
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'vote:' + #id")
+    @Cacheable(cacheNames = PublicCache.NAME, key = "'vote:' + #id", sync = true)
     public Optional<RollCall> rollCall(String id) {
         return clients.vote().find("/api/votes/{id}", RollCall.class, id);
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'votes-of:' + #billId")
+    @Cacheable(cacheNames = PublicCache.NAME, key = "'votes-of:' + #billId", sync = true)
     public List<RollCall> rollCallsOf(String billId) {
         return List.of(clients.vote().get("/api/votes?billId={billId}&size=200", RollCall[].class, billId));
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'objections-of:' + #billId")
+    @Cacheable(cacheNames = PublicCache.NAME, key = "'objections-of:' + #billId", sync = true)
     public List<Objection> objectionsOf(String billId) {
         return List.of(clients.vote().get("/api/objections?billId={billId}", Objection[].class, billId));
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'member:' + #memberId")
+    @Cacheable(cacheNames = PublicCache.NAME, key = "'member:' + #memberId", sync = true)
     public Optional<MemberRecord> member(String memberId) {
         return clients.vote().find("/api/members/{id}/votes", MemberRecord.class, memberId);
     }
