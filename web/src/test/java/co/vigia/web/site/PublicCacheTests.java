@@ -22,12 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** A crowd on one bill costs bill-service one request per interval; a failure is never kept. */
-@SpringBootTest(classes = PublicCacheTests.Config.class)
+@SpringBootTest(classes = PublicCacheTests.Config.class, properties = "vigia.web.public-cache-ttl=1s")
 class PublicCacheTests {
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -41,12 +40,12 @@ class PublicCacheTests {
     @Autowired
     BillApi bills;
     @Autowired
-    CacheManager caches;
+    PublicCache cache;
     final ServiceClient bill = mock(ServiceClient.class);
 
     @BeforeEach
     void billService() {
-        caches.getCache(PublicCache.NAME).clear();
+        cache.clear();
         when(clients.bill()).thenReturn(bill);
     }
 
@@ -58,6 +57,18 @@ class PublicCacheTests {
             assertThat(bills.bill("sometimiento")).isPresent();
         }
         verify(bill, times(1)).find("/api/bills/{id}", BillApi.Bill.class, "sometimiento");
+    }
+
+    @Test
+    void whenTheServiceFailsTheLastGoodAnswerIsServedStaleIfError() throws Exception {
+        when(bill.find(eq("/api/bills/{id}"), eq(BillApi.Bill.class), eq("sometimiento")))
+                .thenReturn(Optional.of(Fixtures.submissionArchived()))
+                .thenThrow(new UpstreamUnavailableException(Upstream.BILL,
+                        UpstreamUnavailableException.Reason.TIMED_OUT, null));
+        assertThat(bills.bill("sometimiento")).isPresent();
+        Thread.sleep(1_200); // past the fresh answer's 1 s (vigia.web.public-cache-ttl=1s)
+        assertThat(bills.bill("sometimiento")).contains(Fixtures.submissionArchived());
+        verify(bill, times(2)).find("/api/bills/{id}", BillApi.Bill.class, "sometimiento");
     }
 
     @Test
