@@ -57,7 +57,9 @@ class BillPageControllerTests {
                 .andExpect(content().string(containsString("288/2023 Senado")))
                 .andExpect(content().string(containsString("aquí se detuvo")))
                 .andExpect(content().string(containsString("Francisco Barbosa (Fiscal General de la Nación)")))
-                .andExpect(content().string(containsString("/proyectos/sometimiento/feed.atom")));
+                .andExpect(content().string(containsString("/proyectos/sometimiento/feed.atom")))
+                .andExpect(content().string(containsString("action=\"/proyectos/sometimiento/seguir\"")))
+                .andExpect(content().string(containsString("Seguir por correo")));
     }
 
     @Test
