@@ -4,6 +4,7 @@ import co.vigia.bill.procedure.ActionType;
 import co.vigia.bill.procedure.Stage;
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;
+import co.vigia.contracts.Ids;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,23 +26,23 @@ public final class BillRequests {
      * leaving out what is not known.
      */
     public record CreateBill(
-            @NotBlank @Size(min = 3, max = 80)
-            @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a slug: lower-case letters, digits and single hyphens")
+            @NotBlank @Size(min = Ids.SLUG_MIN, max = Ids.SLUG_MAX) @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE)
             String id,
-            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = 500) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE) String title,
             @Size(max = 5000) String summary,
             @NotNull BillKind kind,
             Chamber originChamber,
-            Map<Chamber, @NotBlank @Size(max = 40) String> numbers,
-            List<@NotBlank @Size(max = 200) String> authors,
-            List<@NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
-                    message = "must be a slug: lower-case letters, digits and single hyphens") String> topics,
+            Map<Chamber, @NotBlank @Size(max = 40) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE)
+                    String> numbers,
+            List<@NotBlank @Size(max = 200) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE)
+                    String> authors,
+            List<@NotBlank @Size(max = 60) @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String> topics,
             Boolean urgent,
             LocalDate filedOn,
             @Min(value = 1, message = "must be at least 1") Integer articleCount,
             @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl,
             Stage stage,
-            @Size(max = 40) String lawNumber,
+            @Size(max = 40) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE) String lawNumber,
             LocalDate sanctionedOn,
             @Size(max = 2000) String note) {
 

@@ -36,14 +36,19 @@ public final class BadInputProbe {
     private final List<String> failures = new ArrayList<>();
     private int sent;
 
-    /** @param validKey a key the service accepts (the operator's), sent as {@code Authorization: Bearer} */
-    public BadInputProbe(String host, int port, String validKey) {
+    /**
+     * @param validKeys keys the service accepts (the operator's, a subscriber's), each sent as
+     *                  {@code Authorization: Bearer}
+     */
+    public BadInputProbe(String host, int port, String... validKeys) {
         this.host = host;
         this.port = port;
         this.keys = new LinkedHashMap<>();
         keys.put("no key", Map.of());
         keys.put("wrong key", Map.of("Authorization", "Bearer wrong-key-0000000000"));
-        keys.put("valid key", Map.of("Authorization", "Bearer " + validKey));
+        for (int i = 0; i < validKeys.length; i++) {
+            keys.put("valid key " + (i + 1), Map.of("Authorization", "Bearer " + validKeys[i]));
+        }
     }
 
     /** What was sent and what was wrong. */

@@ -53,7 +53,21 @@ public final class RawHttp {
         }
     }
 
-    private static Response read(InputStream in) throws IOException {
+    /** Sends these bytes as they are (a chunked body, a request line Java's clients refuse) and reads the answer. */
+    public static Response raw(String host, int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(30_000);
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+            } catch (IOException refused) {
+                // answered and closed before all was sent: read what it said
+            }
+            return read(socket.getInputStream());
+        }
+    }
+
+    public static Response read(InputStream in) throws IOException {
         byte[] all = in.readAllBytes();
         String text = new String(all, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");

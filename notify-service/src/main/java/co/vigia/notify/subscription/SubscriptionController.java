@@ -209,6 +209,7 @@ public class SubscriptionController {
         List<StoredEvent> candidates;
         try {
             from = Instant.parse(since);
+            checkRange(from);
             candidates = events.findByTopicNotNullAndReceivedAtGreaterThanEqualOrderByReceivedAtAsc(from);
         } catch (DateTimeParseException notATime) {
             StoredEvent after = events.findById(since).orElseThrow(() -> ApiProblem.invalidField("since",
@@ -227,6 +228,15 @@ public class SubscriptionController {
         }
         planner.wakeWorker();
         return ResponseEntity.accepted().body(new Replayed(matching.size(), from));
+    }
+
+    /** A time past what MongoDB's dates hold was a 500 in the query below. */
+    private static void checkRange(Instant since) {
+        try {
+            co.vigia.starter.web.DateBounds.check(since);
+        } catch (co.vigia.starter.web.DateBounds.OutOfRange e) {
+            throw ApiProblem.invalidField("since", e.getMessage());
+        }
     }
 
     private Subscription own(Caller caller, String id) {

@@ -61,7 +61,12 @@ final class BoundedRequest extends HttpServletRequestWrapper {
         @Override
         public int read() throws IOException {
             check(0);
-            int b = in.read();
+            int b;
+            try {
+                b = in.read();
+            } catch (IOException e) {
+                throw timedOut(e);
+            }
             if (b >= 0) {
                 check(1);
             }
@@ -72,11 +77,23 @@ final class BoundedRequest extends HttpServletRequestWrapper {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             check(0);
             // never ask for more than one byte past the limit: enough to know it was passed
-            int n = in.read(buffer, offset, (int) Math.min(length, limit - count + 1));
+            int n;
+            try {
+                n = in.read(buffer, offset, (int) Math.min(length, limit - count + 1));
+            } catch (IOException e) {
+                throw timedOut(e);
+            }
             if (n > 0) {
                 check(n);
             }
             return n;
+        }
+
+        /** A read that waited longer than {@code server.tomcat.connection-timeout} is a slow body too. */
+        private IOException timedOut(IOException e) {
+            boolean timeout = e instanceof java.net.SocketTimeoutException
+                    || e.getCause() instanceof java.net.SocketTimeoutException;
+            return timeout ? RequestTooLargeException.tooSlow(Duration.ofNanos(timeoutNanos).toSeconds()) : e;
         }
 
         private void check(int read) throws IOException {

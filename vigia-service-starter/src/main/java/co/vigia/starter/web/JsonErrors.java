@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -26,6 +28,9 @@ public final class JsonErrors {
 
     /** The field path of the error, e.g. {@code members[3].vote}; empty when it concerns the whole document. */
     public static String field(JacksonException e) {
+        if (e.getPath().isEmpty() && e instanceof StreamReadException read && read.processor() != null) {
+            return where(read.processor().streamReadContext()); // a syntax error: where the parser stood
+        }
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference ref : e.getPath()) {
             if (ref.getPropertyName() != null) {
@@ -37,8 +42,23 @@ public final class JsonErrors {
         return path.toString();
     }
 
+    private static String where(TokenStreamContext context) {
+        String path = "";
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.currentName() != null) {
+                path = at.currentName() + (path.isEmpty() || path.startsWith("[") ? "" : ".") + path;
+            } else if (at.inArray() && at.hasCurrentIndex()) {
+                path = "[" + at.getCurrentIndex() + "]" + (path.isEmpty() || path.startsWith("[") ? "" : ".") + path;
+            }
+        }
+        return path;
+    }
+
     /** Why the value or document was refused. */
     public static String reason(JacksonException e) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate Object property")) {
+            return "is given twice";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
@@ -46,8 +66,7 @@ public final class JsonErrors {
             return "'" + shorten(String.valueOf(invalid.getValue())) + "' is not " + expected(invalid.getTargetType());
         }
         if (e instanceof StreamConstraintsException) {
-            return "the document is too large, too deep or holds a value too long ("
-                    + clean(e.getOriginalMessage()).replaceAll("\\s*\\(from .*", "") + ")";
+            return "exceeds a limit: " + clean(e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 && !mismatch.getOriginalMessage().contains("through reference chain")) {

@@ -1,5 +1,6 @@
 package co.vigia.vote.rollcall;
 
+import co.vigia.contracts.Ids;
 import co.vigia.starter.web.ApiProblem.FieldProblem;
 import co.vigia.vote.tally.Counts;
 import java.time.LocalDate;
@@ -83,6 +84,8 @@ public final class RollCallChecks {
             }
         } else if (value.length() > max) {
             problems.add(new FieldProblem("members[" + i + "]." + field, "must be at most " + max + " characters"));
+        } else if (!Ids.isPrintable(value)) {
+            problems.add(new FieldProblem("members[" + i + "]." + field, Ids.PRINTABLE_MESSAGE));
         }
     }
 

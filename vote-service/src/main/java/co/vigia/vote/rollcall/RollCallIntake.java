@@ -121,6 +121,10 @@ public class RollCallIntake {
                         List.of(new FieldProblem("billId", "no such bill")));
                 continue;
             }
+            if (lookup instanceof BillFactsLookup.Known known && known.facts().filedAfter(request.date())) {
+                outcomes[i] = beforeFiling(request, known.facts().filedOn());
+                continue;
+            }
             RollCall roll = newRollCall(request, hashes[i], now,
                     lookup instanceof BillFactsLookup.Known known ? known : null);
             toInsert.add(roll);
@@ -261,6 +265,14 @@ public class RollCallIntake {
                     "the roll call could not be stored; retry", List.of());
         }
         return before.contentHash().equals(hash) ? new IntakeOutcome.Duplicate(before) : conflict(before.externalId());
+    }
+
+    /** A roll call cannot be on a bill that was not filed yet: a wrong date or a wrong bill. */
+    private static IntakeOutcome.Rejected beforeFiling(RollCallRequest request, LocalDate filedOn) {
+        String reason = "is before bill '" + request.billId() + "' was filed (" + filedOn + ")";
+        return new IntakeOutcome.Rejected(422, "before-filing", "Vote dated before the bill was filed",
+                "date: " + request.date() + " " + reason + "; nothing was stored",
+                List.of(new FieldProblem("date", reason)));
     }
 
     private static IntakeOutcome.Rejected conflict(String externalId) {

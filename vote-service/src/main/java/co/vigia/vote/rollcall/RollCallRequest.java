@@ -2,11 +2,13 @@ package co.vigia.vote.rollcall;
 
 import co.vigia.contracts.Chamber;
 import co.vigia.contracts.Debate;
+import co.vigia.contracts.Ids;
 import co.vigia.vote.tally.AmendmentRound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -22,8 +24,10 @@ import java.util.List;
  * @param seats      the number of members of the body that voted
  */
 public record RollCallRequest(
-        @NotBlank @Size(max = 200) String externalId,
-        @NotBlank @Size(max = 120) String billId,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE)
+        String externalId,
+        @NotBlank @Size(min = Ids.SLUG_MIN, max = Ids.SLUG_MAX) @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE)
+        String billId,
         @NotNull Chamber chamber,
         @NotNull @Valid Body body,
         @NotNull Debate debate,
