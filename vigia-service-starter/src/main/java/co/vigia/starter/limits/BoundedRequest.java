@@ -14,8 +14,9 @@ import java.time.Duration;
 
 /**
  * A request whose body stops at {@code limit} bytes (a chunked body has no Content-Length to check beforehand) and
- * at a deadline counted from its first read: past either, {@code read} throws {@link RequestTooLargeException},
- * so no reader holds more than the limit or waits on a trickling client for long.
+ * once the reads have waited {@code timeout} in all for the client's bytes: past either, {@code read} throws
+ * {@link RequestTooLargeException}, so no reader holds more than the limit or waits on a trickling client for long.
+ * Only the waits count, not the time the handler spends between reads (a streamed batch records as it reads).
  */
 final class BoundedRequest extends HttpServletRequestWrapper {
 
@@ -52,7 +53,7 @@ final class BoundedRequest extends HttpServletRequestWrapper {
 
         private final ServletInputStream in;
         private long count;
-        private long startedAt;
+        private long waited;
 
         Counting(ServletInputStream in) {
             this.in = in;
@@ -60,32 +61,30 @@ final class BoundedRequest extends HttpServletRequestWrapper {
 
         @Override
         public int read() throws IOException {
-            check(0);
+            long started = System.nanoTime();
             int b;
             try {
                 b = in.read();
             } catch (IOException e) {
                 throw timedOut(e);
             }
-            if (b >= 0) {
-                check(1);
-            }
+            waited += System.nanoTime() - started;
+            check(b >= 0 ? 1 : 0);
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            check(0);
             // never ask for more than one byte past the limit: enough to know it was passed
+            long started = System.nanoTime();
             int n;
             try {
                 n = in.read(buffer, offset, (int) Math.min(length, limit - count + 1));
             } catch (IOException e) {
                 throw timedOut(e);
             }
-            if (n > 0) {
-                check(n);
-            }
+            waited += System.nanoTime() - started;
+            check(Math.max(n, 0));
             return n;
         }
 
@@ -97,9 +96,7 @@ final class BoundedRequest extends HttpServletRequestWrapper {
         }
 
         private void check(int read) throws IOException {
-            if (startedAt == 0) {
-                startedAt = System.nanoTime();
-            } else if (System.nanoTime() - startedAt > timeoutNanos) {
+            if (waited > timeoutNanos) {
                 throw RequestTooLargeException.tooSlow(Duration.ofNanos(timeoutNanos).toSeconds());
             }
             count += read;

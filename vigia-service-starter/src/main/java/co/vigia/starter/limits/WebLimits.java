@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxBody         the largest request body on any path not listed in {@code largeBodies}
  * @param largeBodies     paths (exactly as written, after the context path) that read their body as a stream and
  *                        may take more
- * @param bodyReadTimeout how long a body may take to arrive, from its first read; a slower one is refused (408)
+ * @param bodyReadTimeout how long the service waits, in all, for a body's bytes; a slower body is refused (408)
  * @param json            what one JSON document may hold
  */
 @ConfigurationProperties("vigia.web")

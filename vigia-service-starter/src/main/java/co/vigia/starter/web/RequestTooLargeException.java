@@ -24,11 +24,11 @@ public class RequestTooLargeException extends IOException {
                 "Request body too large", "the request body is larger than " + limit + " bytes; nothing was stored"));
     }
 
-    /** 408: the body was still arriving after {@code seconds}. */
+    /** 408: the service waited {@code seconds} in all for the body's bytes. */
     public static RequestTooLargeException tooSlow(long seconds) {
         return new RequestTooLargeException(ProblemJson.problem(HttpStatus.REQUEST_TIMEOUT, "body-too-slow",
-                "Request body too slow", "the request body did not arrive within " + seconds
-                        + " s; nothing was stored"));
+                "Request body too slow", "the request body was still arriving after " + seconds
+                        + " s of waiting for it"));
     }
 
     public ProblemDetail problem() {
