@@ -25,6 +25,8 @@ class AtomFeedTests {
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(feed)));
         assertThat(xml.getElementsByTagName("entry").getLength()).isEqualTo(1);
-        assertThat(feed).contains("Ley\uFFFD de").contains("😀").contains("radicado\uFFFD en\uFFFD Secretaría\uFFFD");
+        assertThat(xml.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Vigía: Ley\uFFFD de \u202Eprueba 😀");
+        assertThat(xml.getElementsByTagName("summary").item(0).getTextContent())
+                .isEqualTo("radicado\uFFFD en\uFFFD Secretaría\uFFFD");
     }
 }

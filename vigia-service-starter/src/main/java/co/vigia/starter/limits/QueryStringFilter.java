@@ -1,5 +1,6 @@
 package co.vigia.starter.limits;
 
+import co.vigia.contracts.Ids;
 import co.vigia.starter.web.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a query string Tomcat cannot decode ({@code ?q=%}, {@code ?x=%zz}, bytes that are not UTF-8) with a 400
  * naming the parameter, before anything asks for a parameter: Tomcat 11 throws on the first
- * {@code getParameter} of such a request, which surfaced as a 500 with a stack trace.
+ * {@code getParameter} of such a request, which surfaced as a 500 with a stack trace. Control characters and bidi
+ * overrides are refused too: no filter needs them, and a NUL in a search became a MongoDB regex that cannot be sent.
  */
 public class QueryStringFilter extends OncePerRequestFilter {
 
@@ -49,8 +51,12 @@ public class QueryStringFilter extends OncePerRequestFilter {
             if (name == null) {
                 return shown + ": its name is not percent-encoded UTF-8 (a '%' must be followed by two hex digits)";
             }
-            if (eq >= 0 && decode(pair.substring(eq + 1)) == null) {
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (value == null) {
                 return shown + ": the value is not percent-encoded UTF-8 (a '%' must be followed by two hex digits)";
+            }
+            if (!Ids.isPrintable(name) || !Ids.isPrintable(value)) {
+                return shown + ": " + Ids.PRINTABLE_MESSAGE;
             }
         }
         return null;

@@ -95,7 +95,7 @@ class WebLimitsIntegrationTests {
     @Test
     void undecodableQueryStringsAndPathsAreA400Problem(CapturedOutput output) throws Exception {
         for (String target : new String[] {"/actuator/health?x=%", "/api/limits/things?q=%zz", "/api/limits/things?%=1",
-                "/api/limits/things?q=%C3%28"}) {
+                "/api/limits/things?q=%C3%28", "/api/limits/things?q=%00", "/api/limits/things?q=%E2%80%AE"}) {
             assertProblem(RawHttp.send("localhost", port, "GET", target, Map.of(), null), 400, "malformed-query");
         }
         for (String target : new String[] {"/api/x%00y", "/api/limits/%2F", "/api/limits/%5C", "/api/%2e%2e/%00"}) {
