@@ -8,9 +8,9 @@ import co.vigia.starter.limits.WebLimits;
 import co.vigia.starter.web.BoundedDateConverters;
 import co.vigia.starter.web.ProblemErrorController;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -62,7 +62,9 @@ public class VigiaLimitsAutoConfiguration {
             return registration;
         }
 
+        /** Off ({@code vigia.web.problem-error-page=false}) in an application that serves HTML pages. */
         @Bean
+        @ConditionalOnProperty(name = "vigia.web.problem-error-page", matchIfMissing = true)
         ProblemErrorController problemErrorController() {
             return new ProblemErrorController();
         }
@@ -79,8 +81,8 @@ public class VigiaLimitsAutoConfiguration {
     static class Tomcat {
 
         @Bean
-        TomcatLimits tomcatLimits(@Value("${vigia.web.virtual-threads:true}") boolean virtualThreads) {
-            return new TomcatLimits(virtualThreads);
+        TomcatLimits tomcatLimits(WebLimits limits) {
+            return new TomcatLimits(limits.virtualThreads());
         }
     }
 }

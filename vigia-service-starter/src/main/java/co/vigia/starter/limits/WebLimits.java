@@ -14,12 +14,14 @@ import org.springframework.util.unit.DataSize;
  *                        may take more
  * @param bodyReadTimeout how long the service waits, in all, for a body's bytes; a slower body is refused (408)
  * @param json            what one JSON document may hold
+ * @param virtualThreads  requests on virtual threads (see {@link TomcatLimits})
  */
 @ConfigurationProperties("vigia.web")
 public record WebLimits(@DefaultValue("1MB") DataSize maxBody,
                         @DefaultValue List<LargeBody> largeBodies,
                         @DefaultValue("30s") Duration bodyReadTimeout,
-                        @DefaultValue Json json) {
+                        @DefaultValue Json json,
+                        @DefaultValue("true") boolean virtualThreads) {
 
     /** The limit of the body sent to {@code path}. */
     public long maxBodyFor(String path) {
