@@ -107,6 +107,21 @@ class WebLimitsIntegrationTests {
     }
 
     @Test
+    void aClientAskingForHtmlStillGetsTheProblem() throws Exception {
+        Map<String, String> html = Map.of("Accept", "text/html");
+        assertProblem(RawHttp.send("localhost", port, "GET", "/api/limits/things?since=yesterday", html, null), 400,
+                "validation");
+        RawHttp.Response missing = RawHttp.send("localhost", port, "GET", "/api/no-such-thing", html, null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertProblemJson(missing);
+        RawHttp.Response wrongType = RawHttp.send("localhost", port, "POST", "/api/limits/things",
+                Map.of("Authorization", "Bearer test-operator-key", "Content-Type", "text/plain"),
+                "x".getBytes(StandardCharsets.UTF_8));
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertProblemJson(wrongType);
+    }
+
+    @Test
     void traceIsA405Problem() throws Exception {
         RawHttp.Response response = RawHttp.send("localhost", port, "TRACE", "/api/limits/things", Map.of(), null);
         assertThat(response.status()).isEqualTo(405);
