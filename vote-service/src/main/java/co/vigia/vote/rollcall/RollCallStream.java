@@ -34,7 +34,7 @@ final class RollCallStream implements AutoCloseable {
     private int line;
 
     RollCallStream(InputStream body, boolean ndjson, JsonMapper json, BatchLimits limits) {
-        this.in = new ItemBounded(new java.io.BufferedInputStream(body, 64 * 1024), limits.maxItemSize().toBytes());
+        this.in = new ItemBounded(new java.io.BufferedInputStream(body, 8 * 1024), limits.maxItemSize().toBytes());
         this.limits = limits;
         this.json = json;
         // one element at a time from the open array, so the rest of the array is not a "trailing token"
