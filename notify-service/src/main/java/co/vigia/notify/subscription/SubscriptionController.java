@@ -1,5 +1,6 @@
 package co.vigia.notify.subscription;
 
+import co.vigia.contracts.Ids;
 import co.vigia.contracts.subscription.Ping;
 import co.vigia.notify.WebhookProperties;
 import co.vigia.notify.address.EndpointPolicy;
@@ -18,6 +19,7 @@ import co.vigia.starter.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,13 +72,15 @@ public class SubscriptionController {
 
     public record NewSubscription(@NotBlank @Size(max = 2000) String url,
                                   @NotEmpty @Size(max = 50) List<@NotBlank String> eventTypes,
-                                  @Size(max = 500) List<@NotBlank String> billIds,
+                                  @Size(max = 500) List<@NotBlank @Pattern(regexp = Ids.SLUG,
+                                          message = Ids.SLUG_MESSAGE) String> billIds,
                                   @Size(max = 500) String description) {
     }
 
     /** Only the fields present change; {@code active} pauses (false) or resumes and re-enables (true). */
     public record SubscriptionChange(@Size(max = 2000) String url, @Size(max = 50) List<@NotBlank String> eventTypes,
-                                     @Size(max = 500) List<@NotBlank String> billIds,
+                                     @Size(max = 500) List<@NotBlank @Pattern(regexp = Ids.SLUG,
+                                             message = Ids.SLUG_MESSAGE) String> billIds,
                                      @Size(max = 500) String description, Boolean active) {
     }
 
