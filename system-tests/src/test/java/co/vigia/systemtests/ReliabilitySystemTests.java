@@ -38,8 +38,8 @@ class ReliabilitySystemTests {
 
     @BeforeAll
     void start() {
-        stack = SystemStack.start("reliability", Map.of());
         receiver = WebhookReceiver.start();
+        stack = SystemStack.start("reliability", receiver.port(), Map.of());
     }
 
     @AfterAll
