@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigia.security.operator-key=" + BadInputIntegrationTests.OPERATOR,
-        "spring.kafka.consumer.group-id=notify-bad-input-it-${random.uuid}"})
+        "spring.kafka.consumer.group-id=notify-bad-input-it-${random.uuid}",
+        "vigia.security.rate-limit.anonymous=100000/1s", "vigia.security.rate-limit.failed-authentication=100000/1m"})
 @WithTestInfrastructure
 class BadInputIntegrationTests {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.devstack.test.RawHttp;
 import co.vigia.devstack.test.WithTestInfrastructure;
+import co.vigia.starter.security.ServiceRoutes;
 import co.vigia.startertest.StarterTestApplication;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -17,6 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * TRACE, dates out of range and loose JSON are each a 4xx problem+json naming the field, logged without a stack trace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {StarterTestApplication.class, WebLimitsIntegrationTests.Things.class},
+        classes = {StarterTestApplication.class, WebLimitsIntegrationTests.Things.class,
+                WebLimitsIntegrationTests.ThingRoutes.class},
         properties = {"vigia.web.body-read-timeout=2s", "server.tomcat.connection-timeout=3s",
                 "vigia.web.json.max-document-length=4MB"})
 @WithTestInfrastructure
@@ -112,7 +117,7 @@ class WebLimitsIntegrationTests {
         assertProblem(RawHttp.send("localhost", port, "GET", "/api/limits/things?since=yesterday", html, null), 400,
                 "validation");
         RawHttp.Response missing = RawHttp.send("localhost", port, "GET", "/api/no-such-thing", html, null);
-        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.status()).isIn(401, 404); // deny by default: an unknown route without a key is a 401
         assertProblemJson(missing);
         RawHttp.Response wrongType = RawHttp.send("localhost", port, "POST", "/api/limits/things",
                 Map.of("Authorization", "Bearer test-operator-key", "Content-Type", "text/plain"),
@@ -191,6 +196,14 @@ class WebLimitsIntegrationTests {
     }
 
     record Thing(String name, int count, boolean active, LocalDate since) {
+    }
+
+    static class ThingRoutes implements ServiceRoutes {
+        @Override
+        public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+            routes.requestMatchers(HttpMethod.GET, "/api/limits/things").permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/limits/things").hasRole("OPERATOR");
+        }
     }
 
     @RestController

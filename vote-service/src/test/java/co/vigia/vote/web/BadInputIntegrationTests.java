@@ -6,10 +6,17 @@ import co.vigia.devstack.test.BadInputProbe;
 import co.vigia.vote.VoteFixtures;
 import co.vigia.vote.VoteServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every operation of vote-service's OpenAPI, fed bad input: never a 5xx, every 4xx problem+json. */
+/**
+ * Every operation of vote-service's OpenAPI, fed bad input: never a 5xx, every 4xx problem+json. Its own context, with
+ * the rate limits out of the way: the probe's thousand wrong keys would otherwise lock the other tests' caller out,
+ * and the probe must reach the handlers.
+ */
+@TestPropertySource(properties = {"vigia.security.rate-limit.anonymous=100000/1s",
+        "vigia.security.rate-limit.failed-authentication=100000/1m"})
 class BadInputIntegrationTests extends VoteServiceIntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(BadInputIntegrationTests.class);
