@@ -22,7 +22,7 @@ public enum EventType {
     BILL_REGISTERED("co.vigia.bill.registered", Topics.BILL_EVENTS, BillRegistered.class, 1),
     BILL_STAGE_CHANGED("co.vigia.bill.stage-changed", Topics.BILL_EVENTS, BillStageChanged.class, 1),
     BILL_ACTION_RECORDED("co.vigia.bill.action-recorded", Topics.BILL_EVENTS, BillActionRecorded.class, 1),
-    BILL_DEFECT_FLAGGED("co.vigia.bill.defect-flagged", Topics.BILL_EVENTS, BillDefectFlagged.class, 1),
+    BILL_DEFECT_FLAGGED("co.vigia.bill.defect-flagged", Topics.BILL_EVENTS, BillDefectFlagged.class, 2),
     BILL_DEADLINE_APPROACHING("co.vigia.bill.deadline-approaching", Topics.BILL_EVENTS, BillDeadlineApproaching.class, 1),
     BILL_LAPSED("co.vigia.bill.lapsed", Topics.BILL_EVENTS, BillLapsed.class, 1),
     VOTE_TALLIED("co.vigia.vote.tallied", Topics.VOTE_EVENTS, VoteTallied.class, 1),
