@@ -195,9 +195,12 @@ public class BillService {
         }
         return new PendingEvent(event, vote.billId(), bill -> {
             Outcome outcome = bill.getProcedure().onVote(vote.debate(), vote.chamber(), vote.outcome(), vote.date());
+            String counts = vote.countsKnown() ? vote.yes() + " yes, " + vote.no() + " no"
+                    : "ordinary vote (Ley 1431 de 2011), declared result" + (vote.yes() > 0 ? "; " + vote.yes()
+                    + " yes, no other count in the record" : "; no count in the record");
             String text = vote.debate() + " debate" + (vote.chamber() == null ? "" : " (" + vote.chamber()
                     + (vote.body() == null ? "" : ", " + vote.body()) + ")") + ": " + vote.outcome() + ", "
-                    + vote.yes() + " yes, " + vote.no() + " no" + (vote.requiredMajority() == null ? ""
+                    + counts + (vote.requiredMajority() == null || !vote.countsKnown() ? ""
                     : "; " + vote.requiredMajority() + " needed " + vote.votesNeeded());
             TimelineEntry entry = entry(EntryType.VOTE, null, vote.date(), text, null, "vote-service", vote.voteId(),
                     bill.getProcedure().getStage());
