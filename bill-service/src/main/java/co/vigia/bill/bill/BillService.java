@@ -196,13 +196,14 @@ public class BillService {
         return new PendingEvent(event, vote.billId(), bill -> {
             Outcome outcome = bill.getProcedure().onVote(vote.debate(), vote.chamber(), vote.outcome(), vote.date());
             String counts = vote.countsKnown() ? vote.yes() + " yes, " + vote.no() + " no"
-                    : "ordinary vote (Ley 1431 de 2011), declared result" + (vote.yes() > 0 ? "; " + vote.yes()
-                    + " yes, no other count in the record" : "; no count in the record");
+                    : "the result as recorded; the record gives " + (vote.yes() > 0 ? vote.yes() + " votes in favour"
+                    + (vote.no() > 0 ? " and " + vote.no() + " against" : "") + " and no other count" : "no count");
             String text = vote.debate() + " debate" + (vote.chamber() == null ? "" : " (" + vote.chamber()
                     + (vote.body() == null ? "" : ", " + vote.body()) + ")") + ": " + vote.outcome() + ", "
                     + counts + (vote.requiredMajority() == null || !vote.countsKnown() ? ""
                     : "; " + vote.requiredMajority() + " needed " + vote.votesNeeded());
-            TimelineEntry entry = entry(EntryType.VOTE, null, vote.date(), text, null, "vote-service", vote.voteId(),
+            TimelineEntry entry = entry(EntryType.VOTE, null, vote.date(), text, vote.sourceUrl(), "vote-service",
+                    vote.voteId(),
                     bill.getProcedure().getStage());
             record(bill, entry);
             applyOutcome(bill, outcome, "VOTE_TALLIED", vote.voteId(), vote.date());

@@ -76,6 +76,13 @@ public class DebateRecord {
                 || publications.stream().anyMatch(p -> name.equals(p.debate()));
     }
 
+    /** Announcements or sessions of this debate are recorded: then a vote without its announcement is visible. */
+    public boolean sessionsKept(Debate debate) {
+        String name = debate.name();
+        return announcements.stream().anyMatch(a -> a.debate().equals(name))
+                || sessions.stream().anyMatch(s -> s.debate().equals(name));
+    }
+
     public List<Announcement> announcements(Debate debate) {
         return announcements.stream().filter(a -> a.debate().equals(debate.name())).toList();
     }

@@ -42,7 +42,8 @@ final class ProcedureChecks {
             }
             pause(p, debate, date, defects);
         }
-        if (p.getRecord().kept(debate)) {
+        // the announcement is checked only where the clerk records the sessions or announcements of that debate
+        if (p.getRecord().sessionsKept(debate)) {
             announcement(p, debate, date, defects);
         }
         if (debate == Debate.CONCILIATION) {

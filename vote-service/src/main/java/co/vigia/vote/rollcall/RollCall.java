@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param contentHash hash of the request as recorded: the same {@code externalId} with other content is a conflict
  * @param verdict     null while the roll call waits for its bill
+ * @param sourceUrl   where the record of the vote is published, if given
  */
 @Document(RollCall.COLLECTION)
 @CompoundIndexes({
@@ -52,7 +53,8 @@ public record RollCall(
         Instant recordedAt,
         Instant talliedAt,
         List<OutboxMessage> outbox,
-        TallyBasis basis) {
+        TallyBasis basis,
+        String sourceUrl) {
 
     public static final String COLLECTION = "roll_calls";
 
@@ -67,13 +69,13 @@ public record RollCall(
                     List<MemberVote> members, Counts counts, RollCallStatus status, Verdict verdict, Instant recordedAt,
                     Instant talliedAt, List<OutboxMessage> outbox) {
         this(id, externalId, contentHash, billId, chamber, body, debate, round, date, motion, seats, totalsOnly, members,
-                counts, status, verdict, recordedAt, talliedAt, outbox, TallyBasis.NONE);
+                counts, status, verdict, recordedAt, talliedAt, outbox, TallyBasis.NONE, null);
     }
 
     /** This roll call as stored when its events are staged apart ({@code OutboxRelay.stage}): no outbox of its own. */
     RollCall withoutOutbox() {
         return outbox.isEmpty() ? this : new RollCall(id, externalId, contentHash, billId, chamber, body, debate, round,
                 date, motion, seats, totalsOnly, members, counts, status, verdict, recordedAt, talliedAt, List.of(),
-                basis);
+                basis, sourceUrl);
     }
 }

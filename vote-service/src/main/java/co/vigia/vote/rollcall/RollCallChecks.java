@@ -34,6 +34,10 @@ public final class RollCallChecks {
         if (hasMembers && roll.declaredOutcome() != null) {
             problems.add(new FieldProblem("declaredOutcome", "a roll call with the members' votes is tallied from them"));
         }
+        if (roll.seats() == null && roll.declaredOutcome() == null) {
+            problems.add(new FieldProblem("seats", "must not be null (only an ordinary vote recorded by its"
+                    + " declaredOutcome may leave out what its record does not give)"));
+        }
         if (roll.vacantSeats() != null && roll.seats() != null && roll.vacantSeats() >= roll.seats()) {
             problems.add(new FieldProblem("vacantSeats", "must be fewer than seats"));
         }

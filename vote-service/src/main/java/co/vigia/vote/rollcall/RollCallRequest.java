@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -36,17 +37,19 @@ public record RollCallRequest(
         AmendmentRound round,
         @NotNull LocalDate date,
         @NotBlank @Size(max = 4000) String motion,
-        @NotNull @Positive @Max(400) Integer seats,
+        @Positive @Max(400) Integer seats,
         @Size(max = 400) List<MemberVote> members,
         @Valid Totals totals,
         @Min(0) Integer vacantSeats,
         Boolean generalAmnestyOrPardon,
-        VoteOutcome declaredOutcome) {
+        VoteOutcome declaredOutcome,
+        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl) {
 
     /** A roll call with the ordinary basis: no vacant seats, no amnesty, tallied from its counts. */
     public RollCallRequest(String externalId, String billId, Chamber chamber, Body body, Debate debate,
                            AmendmentRound round, LocalDate date, String motion, Integer seats, List<MemberVote> members,
                            Totals totals) {
-        this(externalId, billId, chamber, body, debate, round, date, motion, seats, members, totals, null, null, null);
+        this(externalId, billId, chamber, body, debate, round, date, motion, seats, members, totals, null, null, null,
+                null);
     }
 }
