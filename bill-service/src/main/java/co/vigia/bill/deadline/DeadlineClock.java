@@ -30,7 +30,7 @@ public final class DeadlineClock {
         Stage stage = procedure.getStage();
         if (stage.isInCongress()) {
             add(deadlines, DeadlineKind.END_OF_LEGISLATURE, Legislatures.end(today), today,
-                    "the current legislature ends (sessions 20 July-16 December and 16 March-20 June)");
+                    "the current legislature ends (sessions 20 July-16 December and, from 2024, 16 February-20 June)");
             legislatureLimit(procedure, filedOn).ifPresent(limit -> deadlines.add(new Deadline(
                     DeadlineKind.LEGISLATURE_LIMIT, limit, ChronoUnit.DAYS.between(today, limit),
                     limitArticle(procedure), limitDescription(procedure))));

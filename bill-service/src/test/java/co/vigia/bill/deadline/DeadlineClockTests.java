@@ -38,6 +38,10 @@ class DeadlineClockTests {
         assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2023, 1, 10))).isFalse();
         assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2023, 3, 16))).isTrue();
         assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2022, 12, 16))).isTrue();
+        // art. 138 as reformed in 2023: from 2024 the second period starts on 16 February
+        assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2023, 2, 20))).isFalse();
+        assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2024, 2, 20))).isTrue();
+        assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2024, 2, 15))).isFalse();
     }
 
     @Test
