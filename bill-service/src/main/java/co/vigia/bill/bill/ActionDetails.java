@@ -23,7 +23,8 @@ final class ActionDetails {
         switch (request.type()) {
             case ANNOUNCED -> {
                 if (request.forSession() == null) {
-                    errors.add(new FieldProblem("forSession", "must not be null: the session the vote is announced for"));
+                    errors.add(new FieldProblem("forSession",
+                            "must not be null: the session the vote is announced for"));
                 } else if (!request.forSession().isAfter(request.date())) {
                     errors.add(new FieldProblem("forSession", "must be after date: art. 160 announces a vote in an"
                             + " earlier session"));
@@ -84,7 +85,8 @@ final class ActionDetails {
             text.append(": ").append(request.body().strip());
         }
         if (request.startTime() != null) {
-            text.append(", ").append(request.startTime()).append(request.endTime() == null ? "" : "-" + request.endTime());
+            text.append(", ").append(request.startTime())
+                    .append(request.endTime() == null ? "" : "-" + request.endTime());
         }
         if (request.forSession() != null) {
             text.append(" for the session of ").append(request.forSession());

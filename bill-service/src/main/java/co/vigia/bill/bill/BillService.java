@@ -139,7 +139,8 @@ public class BillService {
             // throws IllegalTransitionException before anything changed
             Outcome outcome = bill.getProcedure().onAction(request.type(), request.date(),
                     ActionDetails.facts(request, objectionDeadline));
-            if (request.type() == ActionType.SANCTIONED || request.type() == ActionType.SANCTIONED_BY_CONGRESS_PRESIDENT) {
+            if (request.type() == ActionType.SANCTIONED
+                    || request.type() == ActionType.SANCTIONED_BY_CONGRESS_PRESIDENT) {
                 bill.sanctioned(request.lawNumber(), request.date());
             }
             if (request.chamber() != null && request.number() != null) {

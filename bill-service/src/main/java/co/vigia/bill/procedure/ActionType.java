@@ -46,7 +46,7 @@ public enum ActionType {
     COURT_DECLARED_CONSTITUTIONAL,
     /** Arts. 153, 167, 241-8: the Court found the bill unconstitutional; it is archived. */
     COURT_DECLARED_UNCONSTITUTIONAL,
-    /** Art. 167: the Court found an insisted bill partly unconstitutional; its chamber of origin redoes those articles. */
+    /** Art. 167: the Court found an insisted bill partly unconstitutional; its chamber of origin redoes them. */
     COURT_DECLARED_PARTIALLY_UNCONSTITUTIONAL,
     /** Any other ruling about the bill or the law it became (e.g. C-525/2023); timeline only. */
     COURT_RULING,

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public class DebateRecord {
 
-    /** Art. 160: in the session of {@code announcedOn}, the vote was announced for the session of {@code forSession}. */
+    /** Art. 160: in the session of {@code announcedOn}, the vote was announced for that of {@code forSession}. */
     public record Announcement(String debate, LocalDate announcedOn, LocalDate forSession, String sourceUrl) {
     }
 
@@ -58,7 +58,8 @@ public class DebateRecord {
         sessions = new ArrayList<>();
         startedOn = new HashMap<>();
         startSources = new HashMap<>();
-        publications = new ArrayList<>(publications.stream().filter(p -> p.kind() == PublicationKind.BILL_TEXT).toList());
+        publications = new ArrayList<>(publications.stream()
+                .filter(p -> p.kind() == PublicationKind.BILL_TEXT).toList());
     }
 
     public Optional<LocalDate> startedOn(Debate debate) {

@@ -10,7 +10,7 @@ public enum DefectRule {
     ART_160_COMMITTEE_TO_PLENARY_GAP("art. 160", true),
     /** Art. 160: at least 15 days between passage in one chamber and the start of the debate in the other. */
     ART_160_BETWEEN_CHAMBERS_GAP("art. 160", true),
-    /** Art. 160 last paragraph (Acto Legislativo 01 de 2003): voted in a session for which the vote was not announced. */
+    /** Art. 160 last paragraph (Acto Legislativo 01 de 2003): voted in a session it was not announced for. */
     ART_160_UNANNOUNCED_VOTE("art. 160 (Acto Legislativo 01 de 2003)", true),
     /** Art. 157-1: the bill taken up by the committee before it was published in the Gaceta del Congreso. */
     ART_157_BILL_NOT_PUBLISHED("art. 157-1", true),

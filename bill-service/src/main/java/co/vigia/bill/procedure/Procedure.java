@@ -90,64 +90,7 @@ public class Procedure {
 
     /** The actions the operator may record from the current stage. */
     public Set<ActionType> allowedActions() {
-        Set<ActionType> allowed = EnumSet.of(ActionType.NOTE, ActionType.COURT_RULING);
-        if (stage.isClosed()) {
-            return allowed;
-        }
-        if (stage.isInCongress() && stage != Stage.REJECTED_IN_COMMITTEE) {
-            allowed.addAll(EnumSet.of(ActionType.RAPPORTEUR_APPOINTED, ActionType.REPORT_FILED,
-                    ActionType.DEBATE_SCHEDULED, ActionType.URGENCY_MESSAGE, ActionType.ANNOUNCED,
-                    ActionType.DEBATE_STARTED, ActionType.SESSION_HELD, ActionType.PUBLISHED));
-        }
-        boolean withdrawable = !firstReportFiled;
-        switch (stage) {
-            case FILED -> {
-                allowed.add(ActionType.ASSIGNED_TO_COMMITTEE);
-                allowed.add(ActionType.WITHDRAWN);
-                if (urgent && !jointDeliberationRequested) {
-                    allowed.add(ActionType.JOINT_DELIBERATION_REQUESTED);
-                }
-            }
-            case FIRST_DEBATE -> {
-                if (withdrawable) {
-                    allowed.add(ActionType.WITHDRAWN);
-                }
-                if (urgent) {
-                    allowed.add(ActionType.JOINT_DELIBERATION_REQUESTED);
-                }
-            }
-            case JOINT_COMMITTEES -> {
-                if (withdrawable) {
-                    allowed.add(ActionType.WITHDRAWN);
-                }
-            }
-            case REJECTED_IN_COMMITTEE -> allowed.addAll(appealOpen
-                    ? EnumSet.of(ActionType.APPEAL_UPHELD, ActionType.APPEAL_DISMISSED)
-                    : EnumSet.of(ActionType.APPEALED));
-            case COURT_PRIOR_REVIEW -> allowed.addAll(EnumSet.of(
-                    ActionType.COURT_DECLARED_CONSTITUTIONAL, ActionType.COURT_DECLARED_UNCONSTITUTIONAL));
-            case SENT_TO_SANCTION -> {
-                allowed.add(ActionType.SANCTIONED);
-                if (sentToSanctionOn == null) {
-                    allowed.addAll(EnumSet.of(ActionType.RECEIVED_BY_GOVERNMENT, ActionType.SENT_TO_SANCTION));
-                } else {
-                    allowed.add(ActionType.SANCTIONED_BY_CONGRESS_PRESIDENT);
-                }
-            }
-            case INSISTED -> allowed.addAll(EnumSet.of(ActionType.SENT_TO_COURT,
-                    ActionType.COURT_DECLARED_CONSTITUTIONAL, ActionType.COURT_DECLARED_UNCONSTITUTIONAL));
-            case COURT_REVIEW_OF_OBJECTION -> allowed.addAll(EnumSet.of(ActionType.COURT_DECLARED_CONSTITUTIONAL,
-                    ActionType.COURT_DECLARED_UNCONSTITUTIONAL, ActionType.COURT_DECLARED_PARTIALLY_UNCONSTITUTIONAL));
-            case RETURNED_TO_CHAMBER_OF_ORIGIN -> allowed.add(ActionType.SENT_TO_COURT);
-            default -> {
-            }
-        }
-        // art. 161 then 165: conciliation comes before the government receives the bill
-        if ((stage == Stage.SENT_TO_SANCTION && sentToSanctionOn == null || stage == Stage.COURT_PRIOR_REVIEW)
-                && !conciliated && !objectionsExhausted) {
-            allowed.add(ActionType.TEXTS_DIFFER);
-        }
-        return allowed;
+        return AllowedActions.of(this);
     }
 
     /** Applies an operator action with no details (see {@link #onAction(ActionType, LocalDate, ActionFacts)}). */
@@ -168,7 +111,8 @@ public class Procedure {
         refuseUnless(action == ActionType.SANCTIONED_BY_CONGRESS_PRESIDENT && (facts.objectionDeadline() == null
                         || !date.isAfter(facts.objectionDeadline())), action, allowed,
                 "art. 168: the president of Congress sanctions only after the president's time to object ran out"
-                        + (facts.objectionDeadline() == null ? " (unknown: the bill's number of articles is not recorded)"
+                        + (facts.objectionDeadline() == null
+                        ? " (unknown: the bill's number of articles is not recorded)"
                         : " on " + facts.objectionDeadline()));
         Debate debate = facts.debate() != null ? facts.debate() : stage.debate().orElse(null);
         return switch (action) {
@@ -214,7 +158,8 @@ public class Procedure {
                     default -> null;
                 };
                 record.published(facts.publication(), of,
-                        facts.gacetaNumber(), facts.gacetaDate() != null ? facts.gacetaDate() : date, facts.sourceUrl());
+                        facts.gacetaNumber(), facts.gacetaDate() != null ? facts.gacetaDate() : date,
+                        facts.sourceUrl());
                 yield Outcome.none();
             }
             case APPEALED -> {
@@ -250,7 +195,8 @@ public class Procedure {
                     ? archive(ArchiveReason.STRUCK_DOWN_BY_COURT, date, "art. 153")
                     : archive(ArchiveReason.OBJECTION_UPHELD_BY_COURT, date, "art. 167");
             // art. 167: the chamber of origin redoes the articles, then the bill goes back to the Court
-            case COURT_DECLARED_PARTIALLY_UNCONSTITUTIONAL -> move(Stage.RETURNED_TO_CHAMBER_OF_ORIGIN, date, "art. 167");
+            case COURT_DECLARED_PARTIALLY_UNCONSTITUTIONAL ->
+                    move(Stage.RETURNED_TO_CHAMBER_OF_ORIGIN, date, "art. 167");
             case SANCTIONED -> move(Stage.SANCTIONED, date, "art. 165");
             case SANCTIONED_BY_CONGRESS_PRESIDENT -> move(Stage.SANCTIONED, date, "art. 168");
             case WITHDRAWN -> move(Stage.WITHDRAWN, date, "Ley 5 de 1992 art. 155");
@@ -266,7 +212,8 @@ public class Procedure {
 
     private Debate requireDebate(Debate debate, ActionType action, Set<ActionType> allowed) {
         if (debate == null) {
-            throw new IllegalTransitionException(stage, action, allowed, action + " needs a debate: the bill is " + stage
+            throw new IllegalTransitionException(stage, action, allowed, action + " needs a debate: the bill is "
+                    + stage
                     + ", which is no debate; name the debate");
         }
         return debate;
@@ -389,7 +336,7 @@ public class Procedure {
      * The bill goes to the government; the art. 166 time runs only from the day after the government receives it
      * ({@link ActionType#RECEIVED_BY_GOVERNMENT}), not from the last vote.
      */
-    private Outcome toSanction(LocalDate date, String article) {
+    Outcome toSanction(LocalDate date, String article) {
         sentToSanctionOn = null;
         return move(Stage.SENT_TO_SANCTION, date, article);
     }
@@ -398,64 +345,17 @@ public class Procedure {
 
     /** Art. 166: a presidential objection moves a bill that is with the president; an opinion never moves it. */
     public Outcome onObjectionFiled(ObjectionKind kind, LocalDate date, LocalDate objectionDeadline) {
-        if (kind == null || !kind.isPresidentialObjection()) {
-            return Outcome.none();
-        }
-        if (stage != Stage.SENT_TO_SANCTION || objectionsExhausted) {
-            return new Outcome(null, List.of(new Defect(DefectRule.OBJECTION_OUT_OF_STAGE,
-                    "a presidential objection of " + date + " arrived while the bill is " + stage
-                            + (objectionsExhausted ? " and may no longer be objected (art. 167)" : ""))));
-        }
-        List<Defect> defects = new ArrayList<>();
-        if (objectionDeadline != null && date.isAfter(objectionDeadline)) {
-            defects.add(new Defect(DefectRule.ART_166_LATE_OBJECTION, "art. 166: the objection of " + date
-                    + " came after the president's time ran out on " + objectionDeadline));
-        }
-        Stage next = kind == ObjectionKind.PRESIDENTIAL_OBJECTION_UNCONSTITUTIONALITY
-                ? Stage.OBJECTED_UNCONSTITUTIONALITY : Stage.OBJECTED_INCONVENIENCE;
-        return new Outcome(move(next, date, "art. 166").change(), defects);
+        return ObjectionRules.filed(this, kind, date, objectionDeadline);
     }
 
     /** Art. 167: how a formal objection ended moves the bill on. */
     public Outcome onObjectionResolved(ObjectionResolution resolution, LocalDate date) {
-        boolean unconstitutionality = stage == Stage.OBJECTED_UNCONSTITUTIONALITY || stage == Stage.INSISTED
-                || stage == Stage.COURT_REVIEW_OF_OBJECTION;
-        boolean inconvenience = stage == Stage.OBJECTED_INCONVENIENCE;
-        if (resolution != null && (unconstitutionality || inconvenience)) {
-            switch (resolution) {
-                case ACCEPTED -> {
-                    return archive(ArchiveReason.OBJECTION_ACCEPTED, date, "art. 167");
-                }
-                case OVERRIDDEN -> {
-                    if (inconvenience) {
-                        objectionsExhausted = true;
-                        return toSanction(date, "art. 167");
-                    }
-                }
-                case REJECTED -> {
-                    if (inconvenience) {
-                        objectionsExhausted = true;
-                        return toSanction(date, "art. 167");
-                    }
-                    if (stage != Stage.COURT_REVIEW_OF_OBJECTION) {
-                        return move(Stage.COURT_REVIEW_OF_OBJECTION, date, "art. 167");
-                    }
-                }
-                case DISMISSED_BY_COURT -> {
-                    if (unconstitutionality) {
-                        objectionsExhausted = true;
-                        return toSanction(date, "art. 167");
-                    }
-                }
-                case UPHELD_BY_COURT -> {
-                    if (unconstitutionality) {
-                        return archive(ArchiveReason.OBJECTION_UPHELD_BY_COURT, date, "art. 167");
-                    }
-                }
-            }
-        }
-        return new Outcome(null, List.of(new Defect(DefectRule.OBJECTION_OUT_OF_STAGE,
-                "an objection resolved as " + resolution + " on " + date + " arrived while the bill is " + stage)));
+        return ObjectionRules.resolved(this, resolution, date);
+    }
+
+    /** Art. 167: after an objection is overridden or dismissed the president must sanction, no new objection. */
+    void exhaustObjections() {
+        objectionsExhausted = true;
     }
 
     // ------------------------------------------------------------------------------------- time
@@ -486,14 +386,14 @@ public class Procedure {
         return this;
     }
 
-    private Outcome archive(ArchiveReason reason, LocalDate date, String article) {
+    Outcome archive(ArchiveReason reason, LocalDate date, String article) {
         StageChange change = new StageChange(stage, Stage.ARCHIVED, reason, article);
         archiveReason = reason;
         enter(Stage.ARCHIVED, date);
         return new Outcome(change, List.of());
     }
 
-    private Outcome move(Stage next, LocalDate date, String article) {
+    Outcome move(Stage next, LocalDate date, String article) {
         StageChange change = new StageChange(stage, next, null, article);
         enter(next, date);
         return new Outcome(change, List.of());

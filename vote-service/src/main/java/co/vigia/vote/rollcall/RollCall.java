@@ -68,8 +68,8 @@ public record RollCall(
                     Debate debate, AmendmentRound round, LocalDate date, String motion, int seats, boolean totalsOnly,
                     List<MemberVote> members, Counts counts, RollCallStatus status, Verdict verdict, Instant recordedAt,
                     Instant talliedAt, List<OutboxMessage> outbox) {
-        this(id, externalId, contentHash, billId, chamber, body, debate, round, date, motion, seats, totalsOnly, members,
-                counts, status, verdict, recordedAt, talliedAt, outbox, TallyBasis.NONE, null);
+        this(id, externalId, contentHash, billId, chamber, body, debate, round, date, motion, seats, totalsOnly,
+                members, counts, status, verdict, recordedAt, talliedAt, outbox, TallyBasis.NONE, null);
     }
 
     /** This roll call as stored when its events are staged apart ({@code OutboxRelay.stage}): no outbox of its own. */

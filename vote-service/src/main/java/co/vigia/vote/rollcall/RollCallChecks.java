@@ -24,15 +24,16 @@ public final class RollCallChecks {
             problems.add(new FieldProblem("totals", "give either the members' votes or the totals, not both"));
         }
         if (!hasMembers && roll.totals() == null && roll.declaredOutcome() == null) {
-            problems.add(new FieldProblem("members", "a roll call needs the members' votes or, without names, its totals"
-                    + " (or, for an ordinary vote under Ley 1431 de 2011, its declaredOutcome)"));
+            problems.add(new FieldProblem("members", "a roll call needs the members' votes or, without names, its"
+                    + " totals (or, for an ordinary vote under Ley 1431 de 2011, its declaredOutcome)"));
         }
         if (roll.totals() != null && roll.totals().no() == null && roll.declaredOutcome() == null) {
             problems.add(new FieldProblem("totals.no", "must not be null unless the vote is recorded by its"
                     + " declaredOutcome (an ordinary vote whose record gives only the votes in favour)"));
         }
         if (hasMembers && roll.declaredOutcome() != null) {
-            problems.add(new FieldProblem("declaredOutcome", "a roll call with the members' votes is tallied from them"));
+            problems.add(new FieldProblem("declaredOutcome",
+                    "a roll call with the members' votes is tallied from them"));
         }
         if (roll.seats() == null && roll.declaredOutcome() == null) {
             problems.add(new FieldProblem("seats", "must not be null (only an ordinary vote recorded by its"
@@ -88,7 +89,8 @@ public final class RollCallChecks {
         text(member.name(), i, "name", 200, true, problems);
         text(member.party(), i, "party", 120, false, problems);
         if (member.vote() == null) {
-            problems.add(new FieldProblem("members[" + i + "].vote", "must be one of YES, NO, ABSTAIN, ABSENT, EXCUSED, IMPEDED"));
+            problems.add(new FieldProblem("members[" + i + "].vote",
+                    "must be one of YES, NO, ABSTAIN, ABSENT, EXCUSED, IMPEDED"));
         }
         return problems.size() == before;
     }

@@ -197,7 +197,8 @@ public class RollCallIntake {
                 request.body(), request.debate(), request.round(), request.date(), request.motion(),
                 request.seats() == null ? 0 : request.seats(),
                 totalsOnly, totalsOnly ? List.of() : List.copyOf(request.members()), counts,
-                RollCallStatus.WAITING_FOR_BILL, null, now, null, List.of(), TallyBasis.of(request), request.sourceUrl());
+                RollCallStatus.WAITING_FOR_BILL, null, now, null, List.of(), TallyBasis.of(request),
+                request.sourceUrl());
         if (known == null) {
             return waiting;
         }

@@ -23,7 +23,8 @@ public final class MajorityRule {
      * @param generalAmnestyOrPardon the bill grants general amnesties or pardons for political crimes (art. 150-17):
      *                               two thirds of the members of each chamber
      */
-    public static Majority required(BillKind kind, Debate debate, AmendmentRound round, boolean generalAmnestyOrPardon) {
+    public static Majority required(BillKind kind, Debate debate, AmendmentRound round,
+                                    boolean generalAmnestyOrPardon) {
         if (generalAmnestyOrPardon) {
             return Majority.TWO_THIRDS;
         }
