@@ -205,7 +205,8 @@ class DashboardBrowserIntegrationTests {
         Set<String> exposed = new HashSet<>();
         for (Service service : Service.values()) {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl()
-                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    + "/actuator/prometheus")).header("Authorization", "Bearer " + OPERATOR_KEY).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             PrometheusText.parse(metrics).forEach(sample -> exposed.add(sample.name()));
         }
         return exposed;
