@@ -56,7 +56,7 @@ class RecordSystemTests {
         assertThat(stages).containsSubsequence("2022-10-12 SECOND_DEBATE", "2022-10-24 SECOND_DEBATE",
                 "2022-10-26 SENT_TO_SANCTION", "2022-10-26 CONCILIATION", "2022-11-03 SENT_TO_SANCTION",
                 "2022-11-04 SANCTIONED");
-        assertThat(entries.toString()).contains("not announced").contains("no defect is inferred")
+        assertThat(entries.toString()).contains("had not been announced").contains("no defect is inferred")
                 .contains("63 votes in favour and 4 against").contains("125 votes in favour");
         long approximate = 0;
         for (JsonNode entry : entries) {
