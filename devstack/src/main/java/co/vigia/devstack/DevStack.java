@@ -24,6 +24,7 @@ public final class DevStack implements AutoCloseable {
     private final EmbeddedKafkaBroker kafka;
     private final EmbeddedMongoServer mongo;
     private final Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
+    private ServiceProcess web;
     private final Path dataDir;
     private final boolean temporaryData;
 
@@ -53,6 +54,7 @@ public final class DevStack implements AutoCloseable {
         for (Service s : Service.values()) {
             wanted.put(config.ports.get(s), s.artifact());
         }
+        wanted.put(config.webPort, "web");
         Map<Integer, String> busy = new LinkedHashMap<>();
         wanted.forEach((port, what) -> {
             if (!Ports.isFree(port)) {
@@ -84,6 +86,48 @@ public final class DevStack implements AutoCloseable {
             instances.add(newProcess(service, config.ports.get(service), ""));
         }
         return instances.get(0).start();
+    }
+
+    /**
+     * The website ({@code web/target/web.jar}) reading from this stack's services; it holds no Kafka or MongoDB
+     * client, so it is not among {@link Service}'s and {@link #start} leaves it out.
+     */
+    public ServiceProcess startWeb() {
+        if (web == null) {
+            Map<String, String> env = new HashMap<>();
+            env.put("BILL_SERVICE_URL", "http://localhost:" + config.ports.get(Service.BILL));
+            env.put("VOTE_SERVICE_URL", "http://localhost:" + config.ports.get(Service.VOTE));
+            env.put("NOTIFY_SERVICE_URL", "http://localhost:" + config.ports.get(Service.NOTIFY));
+            env.put("VIGIA_OPERATOR_KEY", config.operatorKey);
+            env.put("VIGIA_WEB_PUBLIC_URL", "http://localhost:" + config.webPort);
+            env.putAll(config.commonEnv);
+            Path jar = config.repoRoot.resolve("web").resolve("target").resolve("web.jar");
+            web = new ServiceProcess("web", jar, config.webPort, env, config.jvmOptions,
+                    config.logDir.resolve("web.log"));
+        }
+        return web.start();
+    }
+
+    /** Waits until the website answers UP. */
+    public void awaitWebUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!web().isUp()) {
+            if (!web.isAlive()) {
+                throw new IllegalStateException("web exited while starting; see " + web.logFile());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("web not up within " + timeout.toSeconds() + " s; see "
+                        + web.logFile());
+            }
+            sleep(250);
+        }
+    }
+
+    public ServiceProcess web() {
+        if (web == null) {
+            throw new IllegalStateException("web was not started");
+        }
+        return web;
     }
 
     /** Another instance of a service on another port (scale-out tests), sharing its database and group. */
@@ -157,6 +201,9 @@ public final class DevStack implements AutoCloseable {
     @Override
     public void close() {
         List<ServiceProcess> all = services.values().stream().flatMap(List::stream).toList();
+        if (web != null) {
+            web.stop(Duration.ofSeconds(15));
+        }
         all.parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
         kafka.stop();
         mongo.stop();
@@ -188,6 +235,7 @@ public final class DevStack implements AutoCloseable {
         int kafkaControllerPort = 9093;
         int mongoPort = 27017;
         int partitions = 6;
+        int webPort = 8080;
         final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         Path dataDir;
         Path logDir = Path.of("target", "run-local", "logs");
@@ -208,6 +256,7 @@ public final class DevStack implements AutoCloseable {
         public Config mongoPort(int port) { mongoPort = port; return this; }
         public Config partitions(int n) { partitions = n; return this; }
         public Config port(Service s, int port) { ports.put(s, port); return this; }
+        public Config webPort(int port) { webPort = port; return this; }
         public Config dataDir(Path dir) { dataDir = dir; return this; }
         public Config logDir(Path dir) { logDir = dir; return this; }
         public Config repoRoot(Path dir) { repoRoot = dir; return this; }
@@ -225,6 +274,7 @@ public final class DevStack implements AutoCloseable {
             kafkaPort = Ports.free();
             kafkaControllerPort = Ports.free();
             mongoPort = Ports.free();
+            webPort = Ports.free();
             for (Service s : Service.values()) {
                 ports.put(s, Ports.free());
             }
@@ -234,6 +284,7 @@ public final class DevStack implements AutoCloseable {
         public int kafkaPort() { return kafkaPort; }
         public int mongoPort() { return mongoPort; }
         public int port(Service s) { return ports.get(s); }
+        public int webPort() { return webPort; }
         public String operatorKey() { return operatorKey; }
         public Path logDir() { return logDir; }
 

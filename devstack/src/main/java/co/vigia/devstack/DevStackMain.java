@@ -22,7 +22,7 @@ public final class DevStackMain {
 
             Starts Vigia on this machine: a real Apache Kafka broker (KRaft) and an embedded MongoDB
             wire-protocol server in one process, then bill-service, vote-service and notify-service as
-            three JVMs. Ctrl-C stops everything.
+            three JVMs, and the website (web) as a fourth. Ctrl-C stops everything.
 
             Options:
               --kafka-port N       Kafka broker port (default 9092; the controller uses N+1)
@@ -30,6 +30,7 @@ public final class DevStackMain {
               --bill-port N        bill-service port (default 8081)
               --vote-port N        vote-service port (default 8082)
               --notify-port N      notify-service port (default 8083)
+              --web-port N         the website's port (default 8080)
               --data-dir DIR       keep Kafka's log and MongoDB's data in DIR across restarts
                                    (default: a temporary directory removed on exit)
               --log-dir DIR        where the services' logs go (default target/run-local/logs)
@@ -77,6 +78,7 @@ public final class DevStackMain {
                 case "--bill-port" -> config.port(Service.BILL, port(option, rest));
                 case "--vote-port" -> config.port(Service.VOTE, port(option, rest));
                 case "--notify-port" -> config.port(Service.NOTIFY, port(option, rest));
+                case "--web-port" -> config.webPort(port(option, rest));
                 case "--data-dir" -> config.dataDir(Path.of(value(option, rest)).toAbsolutePath());
                 case "--log-dir" -> config.logDir(Path.of(value(option, rest)).toAbsolutePath());
                 case "--timeout" -> timeout = number(option, rest);
@@ -116,11 +118,13 @@ public final class DevStackMain {
                 + config.mongoPort() + ")...");
         try {
             stack.startInfrastructure();
-            System.out.println("Starting bill-service, vote-service and notify-service...");
+            System.out.println("Starting bill-service, vote-service, notify-service and the website...");
             for (Service s : Service.values()) {
                 stack.startService(s);
             }
+            stack.startWeb();
             stack.awaitHealthy(Duration.ofSeconds(timeout));
+            stack.awaitWebUp(Duration.ofSeconds(timeout));
         } catch (RuntimeException e) {
             System.err.println("run-local: " + e.getMessage());
             return 1;
@@ -145,6 +149,7 @@ public final class DevStackMain {
 
     private static void printTable(DevStack stack, DevStack.Config config, boolean generated, double seconds) {
         StringBuilder out = new StringBuilder();
+        out.append(String.format("%nAbra %s%n", stack.web().baseUrl()));
         out.append(String.format("%nVigia is up (all healthy in %.1f s).%n%n", seconds));
         String row = "%-15s %-28s %-45s %-45s %s%n";
         out.append(String.format(row, "service", "API", "Swagger UI", "health", "log"));
@@ -153,6 +158,8 @@ public final class DevStackMain {
             out.append(String.format(row, s.artifact(), p.baseUrl() + "/api", p.baseUrl() + "/swagger-ui.html",
                     p.baseUrl() + "/actuator/health", p.logFile().toAbsolutePath().normalize()));
         }
+        out.append(String.format(row, "web", stack.web().baseUrl(), "", stack.web().baseUrl() + "/actuator/health",
+                stack.web().logFile().toAbsolutePath().normalize()));
         out.append(String.format("%nKafka:   %s%nMongoDB: %s%n", stack.kafka().bootstrapServers(),
                 "mongodb://localhost:" + config.mongoPort()));
         out.append(String.format("Operator API key%s: %s%n", generated ? " (generated; set VIGIA_OPERATOR_KEY to choose)" : "",

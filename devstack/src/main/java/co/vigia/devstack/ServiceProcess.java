@@ -125,6 +125,12 @@ public final class ServiceProcess {
         }
     }
 
+    /** UP, whatever its components: for the web app, which has neither Kafka nor MongoDB. */
+    public boolean isUp() {
+        JsonNode health = health();
+        return health != null && "UP".equals(health.path("status").asString());
+    }
+
     /** UP with its Kafka and MongoDB components UP. */
     public boolean isHealthy() {
         JsonNode health = health();
