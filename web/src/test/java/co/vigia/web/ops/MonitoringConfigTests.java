@@ -1,4 +1,4 @@
-package co.vigia.dashboard.monitoring;
+package co.vigia.web.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
