@@ -2,6 +2,7 @@ package co.vigia.bill.bill;
 
 import co.vigia.bill.procedure.Stage;
 import co.vigia.contracts.BillKind;
+import co.vigia.contracts.Chamber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,16 @@ public class BillSearch {
 
     public BillViews.BillPage search(Stage stage, BillKind kind, String topic, String q, Instant updatedSince,
                                      int page, int size) {
+        return search(stage, kind, null, topic, q, updatedSince, page, size);
+    }
+
+    /** {@code chamber}: the chamber of origin. */
+    public BillViews.BillPage search(Stage stage, BillKind kind, Chamber chamber, String topic, String q,
+                                     Instant updatedSince, int page, int size) {
         List<Criteria> criteria = new ArrayList<>();
+        if (chamber != null) {
+            criteria.add(Criteria.where("originChamber").is(chamber));
+        }
         if (stage != null) {
             criteria.add(Criteria.where("procedure.stage").is(stage));
         }

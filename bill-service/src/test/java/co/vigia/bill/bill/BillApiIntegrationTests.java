@@ -68,6 +68,8 @@ class BillApiIntegrationTests {
         JsonNode list = client.json(client.get("/api/bills?q=SUJECI%C3%93N&stage=FIRST_DEBATE&topic=paz-total&size=100"));
         assertThat(list.path("items").findValues("id").stream().map(JsonNode::asString)).contains(id);
         assertThat(client.json(client.get("/api/bills?stage=SANCTIONED&q=" + id)).path("total").asLong()).isZero();
+        assertThat(client.json(client.get("/api/bills?chamber=SENATE&q=" + id)).path("total").asLong()).isEqualTo(1);
+        assertThat(client.json(client.get("/api/bills?chamber=HOUSE&q=" + id)).path("total").asLong()).isZero();
     }
 
     @Test

@@ -63,6 +63,6 @@ public class I18nConfiguration implements WebMvcConfigurer {
                         resolver.setLocale(request, response, locale));
                 return true;
             }
-        });
+        }).order(0);
     }
 }

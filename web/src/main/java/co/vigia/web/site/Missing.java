@@ -48,6 +48,11 @@ public final class Missing {
         return parts.stream().anyMatch(p -> p.upstream() == upstream);
     }
 
+    /** For templates: {@code missing.hasService('vote')}. */
+    public boolean hasService(String key) {
+        return parts.stream().anyMatch(p -> p.upstream().key().equals(key));
+    }
+
     public boolean isEmpty() {
         return parts.isEmpty();
     }
