@@ -18,8 +18,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * or delivery (notify-service's 404) is "not found", exactly like one that does not exist; a key notify-service no
  * longer accepts (suspended, rotated away) ends the session; notify-service not answering is a 503 page that says so.
  */
-@ControllerAdvice(assignableTypes = {EndpointsController.class, DeliveriesController.class})
+@ControllerAdvice(assignableTypes = {EndpointsController.class, DeliveriesController.class, ApiKeyController.class})
 public class PortalAdvice {
+
+    private final KeyRotation keyRotation;
+
+    public PortalAdvice(KeyRotation keyRotation) {
+        this.keyRotation = keyRotation;
+    }
+
+    @ModelAttribute("keyRotation")
+    public boolean keyRotation() {
+        return keyRotation.available();
+    }
 
     @ModelAttribute("account")
     public Account account(@AuthenticationPrincipal Account account) {
