@@ -56,10 +56,20 @@ public final class FakeNotify implements AutoCloseable {
             keysSeen.add(String.valueOf(key));
         }
         Ngo ngo = key == null ? null : byKey.get(key);
-        if (path.startsWith("/actuator/")) {
+        if (path.equals("/v3/api-docs")) {
+            send(exchange, 200, "{\"openapi\":\"3.1.0\",\"paths\":{\"/api/subscribers/{id}/rotate-key\":{}}}");
+        } else if (path.startsWith("/actuator/")) {
             send(exchange, 200, "{\"status\":\"UP\",\"components\":{\"kafka\":{\"status\":\"UP\"},\"mongo\":{\"status\":\"UP\"}}}");
         } else if (ngo == null) {
             send(exchange, 401, "{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"an API key is required\"}");
+        } else if (path.equals("/api/subscribers/" + ngo.id() + "/rotate-key")
+                && exchange.getRequestMethod().equals("POST")) {
+            // the new key works at once; the old one keeps working (the overlap)
+            Ngo rotated = new Ngo("vgs_rotated-" + ngo.id() + "-" + byKey.size(), ngo.id(), ngo.name(), ngo.endpointId(),
+                    ngo.url(), ngo.deliveryId());
+            byKey.put(rotated.key(), rotated);
+            send(exchange, 200, "{\"id\":\"" + ngo.id() + "\",\"apiKey\":\"" + rotated.key()
+                    + "\",\"previousKeyExpiresAt\":\"2026-12-06T23:00:00Z\"}");
         } else if (path.equals("/api/subscribers/me")) {
             send(exchange, 200, "{\"id\":\"" + ngo.id() + "\",\"name\":\"" + ngo.name() + "\",\"status\":\"ACTIVE\"}");
         } else if (path.equals("/api/subscriptions")) {
