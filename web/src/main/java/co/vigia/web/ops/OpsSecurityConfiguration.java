@@ -1,9 +1,11 @@
 package co.vigia.web.ops;
 
 import co.vigia.web.security.AccountChains;
+import co.vigia.web.security.AccountSecurityConfiguration;
 import co.vigia.web.security.Area;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -14,6 +16,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
  * server-side session with CSRF tokens on every form (see {@link AccountChains}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(AccountSecurityConfiguration.class)
 public class OpsSecurityConfiguration {
 
     @Bean

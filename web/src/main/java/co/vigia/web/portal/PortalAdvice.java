@@ -5,6 +5,7 @@ import co.vigia.web.security.Account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,15 +22,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(assignableTypes = {EndpointsController.class, DeliveriesController.class, ApiKeyController.class})
 public class PortalAdvice {
 
-    private final KeyRotation keyRotation;
+    private final ObjectProvider<KeyRotation> keyRotation;
 
-    public PortalAdvice(KeyRotation keyRotation) {
+    /** Key rotation is optional: a page slice without it (or notify-service without the operation) offers none. */
+    public PortalAdvice(ObjectProvider<KeyRotation> keyRotation) {
         this.keyRotation = keyRotation;
     }
 
     @ModelAttribute("keyRotation")
     public boolean keyRotation() {
-        return keyRotation.available();
+        KeyRotation rotation = keyRotation.getIfAvailable();
+        return rotation != null && rotation.available();
     }
 
     @ModelAttribute("account")
