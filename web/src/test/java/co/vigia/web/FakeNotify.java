@@ -56,6 +56,11 @@ public final class FakeNotify implements AutoCloseable {
             keysSeen.add(String.valueOf(key));
         }
         Ngo ngo = key == null ? null : byKey.get(key);
+        if (path.startsWith("/api/subscribers") && !path.startsWith("/api/subscribers/me") && !path.contains("rotate-key")
+                && key != null && key.equals(operatorKey)) {
+            operator(exchange, path);
+            return;
+        }
         if (path.equals("/v3/api-docs")) {
             send(exchange, 200, "{\"openapi\":\"3.1.0\",\"paths\":{\"/api/subscribers/{id}/rotate-key\":{}}}");
         } else if (path.startsWith("/actuator/")) {
@@ -87,6 +92,43 @@ public final class FakeNotify implements AutoCloseable {
         } else {
             notFound(exchange);
         }
+    }
+
+    private final Map<String, String> statuses = new ConcurrentHashMap<>();
+    private volatile String operatorKey;
+
+    /** Lets {@code key} manage subscribers as the operator does ({@code /api/subscribers}). */
+    public void operatorKey(String key) {
+        this.operatorKey = key;
+    }
+
+    private void operator(HttpExchange exchange, String path) throws IOException {
+        if (path.equals("/api/subscribers") && exchange.getRequestMethod().equals("POST")) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (body.contains("\"name\":\"\"")) {
+                send(exchange, 400, "{\"status\":400,\"detail\":\"name: must not be blank\","
+                        + "\"errors\":[{\"field\":\"name\",\"message\":\"must not be blank\"}]}");
+                return;
+            }
+            statuses.put("ngo-new", "ACTIVE");
+            send(exchange, 201, "{\"id\":\"ngo-new\",\"name\":\"Observatorio\",\"contactEmail\":\"o@o.example\","
+                    + "\"status\":\"ACTIVE\",\"apiKey\":\"vgs_shown-once\"}");
+        } else if (path.equals("/api/subscribers")) {
+            StringBuilder list = new StringBuilder("[");
+            statuses.forEach((id, status) -> list.append(list.length() > 1 ? "," : "").append(subscriber(id, status)));
+            send(exchange, 200, list.append("]").toString());
+        } else if (path.matches("/api/subscribers/[^/]+/(suspend|reactivate)") && statuses.containsKey(path.split("/")[3])) {
+            String id = path.split("/")[3];
+            statuses.put(id, path.endsWith("suspend") ? "SUSPENDED" : "ACTIVE");
+            send(exchange, 200, subscriber(id, statuses.get(id)));
+        } else {
+            notFound(exchange);
+        }
+    }
+
+    private static String subscriber(String id, String status) {
+        return "{\"id\":\"" + id + "\",\"name\":\"Observatorio\",\"contactEmail\":\"o@o.example\",\"status\":\""
+                + status + "\",\"createdAt\":\"2026-12-01T10:00:00Z\"}";
     }
 
     private static String endpoint(Ngo ngo) {
