@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The bill list's filters as one MongoDB query (text search is a case-insensitive match on title and summary). */
+/** The bill list's filters as one MongoDB query (text search: a case-insensitive match on title, summary, topics, id). */
 @Component
 public class BillSearch {
 
@@ -46,8 +46,10 @@ public class BillSearch {
         }
         if (q != null && !q.isBlank()) {
             Pattern pattern = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
+            // a visitor searching "sometimiento" means the bill of that topic (and id), even if its title says otherwise
             criteria.add(new Criteria().orOperator(Criteria.where("title").regex(pattern),
-                    Criteria.where("summary").regex(pattern)));
+                    Criteria.where("summary").regex(pattern), Criteria.where("topics").regex(pattern),
+                    Criteria.where("_id").regex(pattern)));
         }
         if (updatedSince != null) {
             criteria.add(Criteria.where("updatedAt").gte(updatedSince));

@@ -70,6 +70,9 @@ class BillApiIntegrationTests {
         assertThat(client.json(client.get("/api/bills?stage=SANCTIONED&q=" + id)).path("total").asLong()).isZero();
         assertThat(client.json(client.get("/api/bills?chamber=SENATE&q=" + id)).path("total").asLong()).isEqualTo(1);
         assertThat(client.json(client.get("/api/bills?chamber=HOUSE&q=" + id)).path("total").asLong()).isZero();
+        // text search reaches the topics too: "PAZ-TOT" finds the bill of topic paz-total
+        assertThat(client.json(client.get("/api/bills?q=PAZ-TOT&size=100")).path("items").findValues("id").stream()
+                .map(JsonNode::asString)).contains(id);
     }
 
     @Test

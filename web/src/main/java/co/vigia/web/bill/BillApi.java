@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -73,34 +72,37 @@ public class BillApi {
     }
 
     private final ServiceClients clients;
+    private final PublicCache cache;
 
-    public BillApi(ServiceClients clients) {
+    public BillApi(ServiceClients clients, PublicCache cache) {
         this.clients = clients;
+        this.cache = cache;
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'bill:' + #id")
     public Optional<Bill> bill(String id) {
-        return clients.bill().find("/api/bills/{id}", Bill.class, id);
+        return cache.get("bill:" + id, () -> clients.bill().find("/api/bills/{id}", Bill.class, id));
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'timeline:' + #id")
     public Optional<Timeline> timeline(String id) {
-        return clients.bill().find("/api/bills/{id}/timeline", Timeline.class, id);
+        return cache.get("timeline:" + id,
+                () -> clients.bill().find("/api/bills/{id}/timeline", Timeline.class, id));
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'feed:' + #id")
     public Optional<String> feed(String id) {
-        return clients.bill().find("/api/bills/{id}/feed.atom", String.class, id);
+        return cache.get("feed:" + id, () -> clients.bill().find("/api/bills/{id}/feed.atom", String.class, id));
     }
 
     /** {@code GET /api/bills/{id}/defects} where bill-service offers it; else the defects in the bill itself. */
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'defects:' + #id")
     public Optional<List<Defect>> defects(String id) {
-        return clients.bill().find("/api/bills/{id}/defects", Defect[].class, id).map(List::of);
+        return cache.get("defects:" + id,
+                () -> clients.bill().find("/api/bills/{id}/defects", Defect[].class, id).map(List::of));
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'search:' + #query + ':' + #page + ':' + #size")
     public Page search(Query query, int page, int size) {
+        return cache.get("search:" + query + ":" + page + ":" + size, () -> fetch(query, page, size));
+    }
+
+    private Page fetch(Query query, int page, int size) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/bills").queryParam("page", page)
                 .queryParam("size", size);
         if (query.q() != null) {
@@ -121,6 +123,7 @@ public class BillApi {
         Map<String, Object> vars = new java.util.HashMap<>();
         vars.put("q", query.q());
         vars.put("topic", query.topic());
-        return clients.bill().call(null, r -> r.get().uri(uri.build().toUriString(), vars).retrieve().body(Page.class));
+        return clients.bill().call(null,
+                r -> r.get().uri(uri.build().toUriString(), vars).retrieve().body(Page.class));
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** {@code vigia.web.*}: where the services are, how long to wait for them, and how the site names itself. */
 @ConfigurationProperties("vigia.web")
 public record WebProperties(URI publicUrl, ZoneId zone, Map<Upstream, URI> services, Duration connectTimeout,
-                            Duration readTimeout, Duration publicCacheTtl) {
+                            Duration readTimeout, Duration publicCacheTtl, Duration staleIfError) {
 
     public WebProperties {
         for (Upstream u : Upstream.values()) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 
 /** vote-service's public reads (roll calls, members' records, opinions and objections), cached as {@link PublicCache}. */
@@ -74,28 +73,29 @@ public class VoteApi {
     }
 
     private final ServiceClients clients;
+    private final PublicCache cache;
 
-    public VoteApi(ServiceClients clients) {
+    public VoteApi(ServiceClients clients, PublicCache cache) {
         this.clients = clients;
+        this.cache = cache;
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'vote:' + #id")
     public Optional<RollCall> rollCall(String id) {
-        return clients.vote().find("/api/votes/{id}", RollCall.class, id);
+        return cache.get("vote:" + id, () -> clients.vote().find("/api/votes/{id}", RollCall.class, id));
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'votes-of:' + #billId")
     public List<RollCall> rollCallsOf(String billId) {
-        return List.of(clients.vote().get("/api/votes?billId={billId}&size=200", RollCall[].class, billId));
+        return cache.get("votes-of:" + billId, () -> List.of(clients.vote()
+                .get("/api/votes?billId={billId}&size=200", RollCall[].class, billId)));
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'objections-of:' + #billId")
     public List<Objection> objectionsOf(String billId) {
-        return List.of(clients.vote().get("/api/objections?billId={billId}", Objection[].class, billId));
+        return cache.get("objections-of:" + billId, () -> List.of(clients.vote()
+                .get("/api/objections?billId={billId}", Objection[].class, billId)));
     }
 
-    @Cacheable(cacheNames = PublicCache.NAME, key = "'member:' + #memberId")
     public Optional<MemberRecord> member(String memberId) {
-        return clients.vote().find("/api/members/{id}/votes", MemberRecord.class, memberId);
+        return cache.get("member:" + memberId,
+                () -> clients.vote().find("/api/members/{id}/votes", MemberRecord.class, memberId));
     }
 }

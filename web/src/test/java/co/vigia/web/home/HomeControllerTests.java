@@ -1,6 +1,7 @@
 package co.vigia.web.home;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -54,6 +55,8 @@ class HomeControllerTests {
         mvc.perform(get("/").header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The bill service is not answering.")))
-                .andExpect(content().string(containsString("Search bills")));
+                .andExpect(content().string(containsString("Search bills")))
+                // an empty list would be a false statement: the notice says why there is none
+                .andExpect(content().string(not(containsString("No deadline falls in the next 30 days"))));
     }
 }
