@@ -191,8 +191,12 @@ class AccountJourneysBrowserIntegrationTests {
             referenced.add(names.group());
         }
         assertThat(referenced).hasSizeGreaterThan(10);
+        // a bill's events go through Kafka to every consumer, so the consumed counters and the lag appear
+        post(Service.BILL, "/api/bills", OPERATOR_KEY, Map.of("id", "journeys-bill", "title", "A bill to consume",
+                "summary", "Registers a bill so that every consumer reads an event", "kind", "ORDINARY",
+                "originChamber", "SENATE", "filedOn", "2026-09-01", "topics", java.util.List.of("journeys")));
         // counters with labels appear with their first increment, the lag once a group committed (measured every 5 s)
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Set<String> missing;
         do {
             missing = new TreeSet<>(referenced);
