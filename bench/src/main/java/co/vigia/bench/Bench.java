@@ -165,11 +165,11 @@ public final class Bench {
             if (figures.contains("fanout")) {
                 awaitCaughtUp(stack, s);
                 Duration setup = Fanout.prepare(stack, sink, s);
-                MongoCommandTimes.Snapshot before = MongoCommandTimes.read(stack.notify.baseUrl());
+                MongoCommandTimes.Snapshot before = MongoCommandTimes.read(stack.notify.baseUrl(), stack.operatorKey);
                 Fanout.Result fanout = Fanout.measure(stack, sink, s, setup);
                 log("CPU during the fan-out: " + fanout.cpu());
                 log("notify-service's MongoDB commands during both fan-outs and the baseline:"
-                        + MongoCommandTimes.read(stack.notify.baseUrl()).since(before));
+                        + MongoCommandTimes.read(stack.notify.baseUrl(), stack.operatorKey).since(before));
                 log(String.format("fan-out %.0f deliveries/s (%d distinct; vote POST to first delivery %d ms, first to"
                         + " last %d ms), raw HttpClient %.0f/s", fanout.rate(), fanout.distinct(),
                         fanout.eventToLast().minus(fanout.firstToLast()).toMillis(), fanout.firstToLast().toMillis(),

@@ -12,7 +12,6 @@ import co.vigia.notify.delivery.DeliveryStore;
 import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.delivery.DeliveryView;
 import co.vigia.notify.event.StoredEvent;
-import co.vigia.notify.event.StoredEventRepository;
 import co.vigia.notify.signing.WebhookSigner;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
@@ -22,7 +21,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,24 +45,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/subscriptions")
 public class SubscriptionController {
 
-    private static final int MAX_REPLAY = 10_000;
-
     private final SubscriptionRepository subscriptions;
     private final EndpointPolicy endpoints;
     private final DeliveryStore deliveries;
     private final DeliveryPlanner planner;
-    private final StoredEventRepository events;
+    private final Replays replays;
     private final WebhookProperties webhooks;
     private final Clock clock;
 
     public SubscriptionController(SubscriptionRepository subscriptions, EndpointPolicy endpoints,
-                                  DeliveryStore deliveries, DeliveryPlanner planner, StoredEventRepository events,
+                                  DeliveryStore deliveries, DeliveryPlanner planner, Replays replays,
                                   WebhookProperties webhooks, Clock clock) {
         this.subscriptions = subscriptions;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.planner = planner;
-        this.events = events;
+        this.replays = replays;
         this.webhooks = webhooks;
         this.clock = clock;
     }
@@ -99,9 +95,6 @@ public class SubscriptionController {
     }
 
     public record Scheduled(String deliveryId, String eventId, DeliveryStatus status) {
-    }
-
-    public record Replayed(int deliveries, Instant since) {
     }
 
     @PostMapping
@@ -223,34 +216,14 @@ public class SubscriptionController {
     }
 
     /**
-     * Re-sends every stored event that matches this subscription since {@code since}: an event id (the events
-     * received after it) or an ISO-8601 time (received at or after it). The webhooks keep their event ids.
+     * Re-sends the stored events that match this subscription since {@code since}: an event id this subscription
+     * received (the events received after it) or an ISO-8601 time (received at or after it). The webhooks keep their
+     * event ids. At most 10,000 per call: when {@code complete} is false, call again with {@code since=next}. One
+     * replay per subscription at a time (409 while one runs).
      */
     @PostMapping("/{id}/replay")
-    public ResponseEntity<Replayed> replay(Caller caller, @PathVariable String id, @RequestParam String since) {
-        Subscription subscription = requireActive(own(caller, id));
-        Instant from;
-        List<StoredEvent> candidates;
-        try {
-            from = Instant.parse(since);
-            candidates = events.findByTopicNotNullAndReceivedAtGreaterThanEqualOrderByReceivedAtAsc(from);
-        } catch (DateTimeParseException notATime) {
-            StoredEvent after = events.findById(since).orElseThrow(() -> ApiProblem.invalidField("since",
-                    "is neither a stored event id nor an ISO-8601 time (events are kept 30 days)"));
-            from = after.receivedAt();
-            candidates = events.findByTopicNotNullAndReceivedAtGreaterThanOrderByReceivedAtAsc(from);
-        }
-        List<StoredEvent> matching = candidates.stream()
-                .filter(e -> subscription.filter().matches(e.type(), e.subject())).toList();
-        if (matching.size() > MAX_REPLAY) {
-            throw ApiProblem.invalidField("since", matching.size() + " events match; replay at most " + MAX_REPLAY
-                    + " at once (choose a later start)");
-        }
-        for (StoredEvent event : matching) {
-            planner.schedule(event, subscription, null, DeliveryTrigger.REPLAY);
-        }
-        planner.wakeWorker();
-        return ResponseEntity.accepted().body(new Replayed(matching.size(), from));
+    public ResponseEntity<Replays.Replayed> replay(Caller caller, @PathVariable String id, @RequestParam String since) {
+        return ResponseEntity.accepted().body(replays.replay(requireActive(own(caller, id)), since));
     }
 
     private Subscription own(Caller caller, String id) {

@@ -9,6 +9,7 @@ import co.vigia.notify.Api.Response;
 import co.vigia.notify.WebhookReceiver;
 import com.standardwebhooks.Webhook;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +31,7 @@ import tools.jackson.databind.JsonNode;
         "vigia.security.operator-key=" + SubscriptionApiIntegrationTests.OPERATOR,
         "vigia.webhooks.allowed-hosts=127.0.0.1,localhost",
         "vigia.webhooks.max-endpoints=3",
+        "vigia.security.key-rotation-overlap=3s", "vigia.security.key-cache-ttl=200ms",
         "spring.kafka.consumer.group-id=notify-api-it-${random.uuid}"})
 @WithTestInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +46,8 @@ class SubscriptionApiIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
 
     private Api api;
     private WebhookReceiver receiver;
@@ -140,6 +146,53 @@ class SubscriptionApiIntegrationTests {
         Response fourth = api.post("/api/subscriptions", key, "{\"url\":\"" + receiver.url("/limit/4") + "\",\"eventTypes\":[\"*\"]}");
         assertThat(fourth.status()).isEqualTo(409);
         assertThat(fourth.body().path("limit").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aSubscriberRotatesItsOwnKeyAndBothWorkDuringTheOverlapOnly() {
+        String subscriberId = api.call("POST", "/api/subscribers", OPERATOR,
+                "{\"name\":\"Rotating NGO\",\"contactEmail\":\"keys@example.org\"}").body().path("id").asString();
+        String first = api.post("/api/subscribers/" + subscriberId + "/rotate-key", OPERATOR, null).body()
+                .path("apiKey").asString();
+        Response rotated = api.post("/api/subscribers/" + subscriberId + "/rotate-key", first, null);
+        assertThat(rotated.status()).isEqualTo(200);
+        String second = rotated.body().path("apiKey").asString();
+        assertThat(second).startsWith("vgs_").isNotEqualTo(first);
+        assertThat(rotated.body().path("previousKeyExpiresAt").asString()).isNotBlank();
+        assertThat(api.get("/api/subscriptions", first).status()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions", second).status()).isEqualTo(200);
+        assertThat(api.get("/api/subscribers/" + subscriberId, OPERATOR).body().toString()).doesNotContain(second);
+
+        String other = api.newSubscriberKey(OPERATOR, unique("Other NGO"));
+        assertThat(api.post("/api/subscribers/" + subscriberId + "/rotate-key", other, null).status()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/subscriptions", first).status() == 401);
+        assertThat(api.get("/api/subscriptions", second).status()).isEqualTo(200);
+        // a second rotation ends the previous key's overlap at once: only two keys ever work
+        String third = api.post("/api/subscribers/" + subscriberId + "/rotate-key", second, null).body()
+                .path("apiKey").asString();
+        String fourth = api.post("/api/subscribers/" + subscriberId + "/rotate-key", third, null).body()
+                .path("apiKey").asString();
+        assertThat(api.get("/api/subscriptions", second).status()).isEqualTo(401);
+        assertThat(api.get("/api/subscriptions", third).status()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions", fourth).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSecondReplayWhileOneRunsIs409AndALapsedLeaseDoesNotBlock() {
+        String key = api.newSubscriberKey(OPERATOR, unique("Replaying NGO"));
+        String id = api.subscribe(key, receiver.url("/replays"), "[\"*\"]", NO_KAFKA_EVENTS).path("subscription")
+                .path("id").asString();
+        mongo.insert(new ReplayLease(id, "another-instance", Instant.now().plusSeconds(60)));
+        Response busy = api.post("/api/subscriptions/" + id + "/replay?since=2020-01-01T00:00:00Z", key, null);
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.body().path("type").asString()).endsWith("/replay-in-progress");
+
+        mongo.save(new ReplayLease(id, "a-dead-instance", Instant.now().minusSeconds(1)));
+        Response replayed = api.post("/api/subscriptions/" + id + "/replay?since=2020-01-01T00:00:00Z", key, null);
+        assertThat(replayed.status()).isEqualTo(202);
+        assertThat(replayed.body().path("complete").asBoolean()).isTrue();
+        assertThat(mongo.findById(id, ReplayLease.class)).isNull();
     }
 
     @Test
