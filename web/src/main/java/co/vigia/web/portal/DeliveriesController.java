@@ -92,7 +92,8 @@ public class DeliveriesController {
         }
         try {
             Replayed replayed = api.replay(account, id, start.value());
-            flash.addFlashAttribute("notice", "portal.notice.replayed");
+            flash.addFlashAttribute("notice", replayed.partial() && replayed.next() != null
+                    ? "portal.notice.replayedPartly" : "portal.notice.replayed");
             flash.addFlashAttribute("noticeCount", replayed.deliveries());
         } catch (NotifyRefusal refusal) {
             if (refusal.status() == HttpStatus.NOT_FOUND.value() && refusal.fields().isEmpty()) {

@@ -75,7 +75,12 @@ public final class NotifyViews {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Replayed(int deliveries, Instant since) {
+    public record Replayed(int deliveries, Instant since, Boolean complete, Instant next) {
+
+        /** notify-service replays in bounded runs: false when events remain from {@code next} on. */
+        public boolean partial() {
+            return Boolean.FALSE.equals(complete);
+        }
     }
 
     /** A bill to choose from (bill-service's list). */
