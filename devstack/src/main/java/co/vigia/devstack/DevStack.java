@@ -27,6 +27,7 @@ public final class DevStack implements AutoCloseable {
     private ServiceProcess web;
     private final Path dataDir;
     private final boolean temporaryData;
+    private final LocalSecretKeys secretKeys;
 
     private DevStack(Config config) {
         this.config = config;
@@ -39,6 +40,12 @@ public final class DevStack implements AutoCloseable {
         this.kafka = new EmbeddedKafkaBroker(config.kafkaPort, config.kafkaControllerPort, dataDir.resolve("kafka"),
                 config.partitions);
         this.mongo = new EmbeddedMongoServer(config.mongoPort, temporaryData ? null : dataDir.resolve("mongo/vigia.mv"));
+        this.secretKeys = LocalSecretKeys.resolve(config.secretKeys, temporaryData ? null : dataDir);
+    }
+
+    /** The key notify-service seals webhook secrets with, and where it came from. */
+    public LocalSecretKeys secretKeys() {
+        return secretKeys;
     }
 
     public static Config config() {
@@ -143,6 +150,9 @@ public final class DevStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MONGODB_URI", mongo.uri(service.database()));
         env.put("VIGIA_OPERATOR_KEY", config.operatorKey);
+        if (service == Service.NOTIFY) {
+            env.put("VIGIA_SECRET_KEYS", secretKeys.keyring());
+        }
         env.put("BILL_SERVICE_URL", "http://localhost:" + config.ports.get(Service.BILL));
         env.put("VIGIA_PUBLIC_BASE_URL_BILL", "http://localhost:" + config.ports.get(Service.BILL));
         env.put("VIGIA_PUBLIC_BASE_URL_VOTE", "http://localhost:" + config.ports.get(Service.VOTE));
@@ -241,6 +251,7 @@ public final class DevStack implements AutoCloseable {
         Path logDir = Path.of("target", "run-local", "logs");
         Path repoRoot = Path.of(".");
         String operatorKey = "";
+        String secretKeys;
         List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
         final Map<String, String> commonEnv = new HashMap<>();
         final Map<Service, Map<String, String>> serviceEnv = new EnumMap<>(Service.class);
@@ -261,6 +272,8 @@ public final class DevStack implements AutoCloseable {
         public Config logDir(Path dir) { logDir = dir; return this; }
         public Config repoRoot(Path dir) { repoRoot = dir; return this; }
         public Config operatorKey(String key) { operatorKey = key; return this; }
+        /** notify-service's {@code VIGIA_SECRET_KEYS}; unset: generated (and kept in the data directory, if any). */
+        public Config secretKeys(String keyring) { secretKeys = keyring; return this; }
         public Config jvmOptions(List<String> options) { jvmOptions = List.copyOf(options); return this; }
         /** An environment variable for every service (e.g. a short webhook retry schedule in tests). */
         public Config env(String name, String value) { commonEnv.put(name, value); return this; }

@@ -35,13 +35,22 @@ public final class DevStackMain {
                                    (default: a temporary directory removed on exit)
               --log-dir DIR        where the services' logs go (default target/run-local/logs)
               --seed               load the record's seed data (the two total-peace bills) once healthy
+              --webhook-allow LIST local webhook receivers notify-service may call over http, as
+                                   host:port[,host:port...] (default localhost:9000,127.0.0.1:9000;
+                                   host:* allows every port of a host, including the services' own)
               --timeout SECONDS    how long to wait for the services to be healthy (default 180)
               --help               this text
 
             Environment:
               VIGIA_OPERATOR_KEY   the operator API key (default: a random key, printed)
+              VIGIA_WEBHOOK_ALLOWED_HOSTS  as --webhook-allow
+              VIGIA_SECRET_KEYS    the key(s) webhook secrets are encrypted with (default: generated, and
+                                   kept in --data-dir when given)
               VIGIA_SERVICE_JAVA_OPTS  JVM options for the services (default -Xmx256m -XX:+UseSerialGC)
             """;
+
+    /** Where the walkthrough's receiver listens. */
+    static final String DEFAULT_WEBHOOK_ALLOW = "localhost:9000,127.0.0.1:9000";
 
     private DevStackMain() {
     }
@@ -62,6 +71,8 @@ public final class DevStackMain {
         DevStack.Config config = DevStack.config().repoRoot(Path.of(System.getProperty("vigia.repo", ".")));
         boolean seed = false;
         int timeout = 180;
+        String envAllowed = System.getenv("VIGIA_WEBHOOK_ALLOWED_HOSTS");
+        String webhookAllow = envAllowed == null || envAllowed.isBlank() ? DEFAULT_WEBHOOK_ALLOW : envAllowed.trim();
         Deque<String> rest = new ArrayDeque<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.pop();
@@ -83,6 +94,7 @@ public final class DevStackMain {
                 case "--log-dir" -> config.logDir(Path.of(value(option, rest)).toAbsolutePath());
                 case "--timeout" -> timeout = number(option, rest);
                 case "--seed" -> seed = true;
+                case "--webhook-allow" -> webhookAllow = value(option, rest);
                 default -> throw new UsageException("unknown option " + option);
             }
         }
@@ -93,8 +105,11 @@ public final class DevStackMain {
         if (javaOpts != null && !javaOpts.isBlank()) {
             config.jvmOptions(List.of(javaOpts.trim().split("\\s+")));
         }
-        // The local run delivers webhooks to receivers on this machine; production allows only public https.
-        config.env(Service.NOTIFY, "VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        // The local run delivers webhooks to receivers on this machine, on the ports named only (every port of
+        // localhost would let a subscriber reach the services' own ports, Kafka and MongoDB); production allows only
+        // public https.
+        config.env(Service.NOTIFY, "VIGIA_WEBHOOK_ALLOWED_HOSTS", webhookAllow);
+        config.secretKeys(System.getenv("VIGIA_SECRET_KEYS"));
 
         DevStack stack = config.build();
         Map<Integer, String> busy = stack.busyPorts();
@@ -139,6 +154,8 @@ public final class DevStackMain {
             }
         }
         printTable(stack, config, generated, seconds);
+        System.out.println("Webhooks may also reach, over http: " + webhookAllow + " (--webhook-allow to change)");
+        System.out.println("Webhook secrets are encrypted at rest with a key " + stack.secretKeys().origin() + ".");
         try {
             stopped.await();
         } catch (InterruptedException e) {

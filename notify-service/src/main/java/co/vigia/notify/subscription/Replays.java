@@ -108,7 +108,8 @@ public class Replays {
             Optional<StoredEvent> after = events.findById(since)
                     .filter(e -> deliveries.findById(e.id() + ":" + subscription.id()).isPresent());
             return new Start(after.orElseThrow(() -> ApiProblem.invalidField("since",
-                    "is neither an event this subscription received nor an ISO-8601 time (events are kept 30 days)"))
+                    "is neither an event this subscription received nor an ISO-8601 time (events are kept for the "
+                            + "retention period, 90 days unless configured)"))
                     .receivedAt(), false);
         }
     }

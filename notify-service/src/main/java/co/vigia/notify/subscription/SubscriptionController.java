@@ -12,6 +12,7 @@ import co.vigia.notify.delivery.DeliveryStore;
 import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.delivery.DeliveryView;
 import co.vigia.notify.event.StoredEvent;
+import co.vigia.notify.secret.SecretBox;
 import co.vigia.notify.signing.WebhookSigner;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
@@ -52,17 +53,19 @@ public class SubscriptionController {
     private final DeliveryPlanner planner;
     private final Replays replays;
     private final WebhookProperties webhooks;
+    private final SecretBox secretBox;
     private final Clock clock;
 
     public SubscriptionController(SubscriptionRepository subscriptions, EndpointPolicy endpoints,
                                   DeliveryStore deliveries, DeliveryPlanner planner, Replays replays,
-                                  WebhookProperties webhooks, Clock clock) {
+                                  WebhookProperties webhooks, SecretBox secretBox, Clock clock) {
         this.subscriptions = subscriptions;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.planner = planner;
         this.replays = replays;
         this.webhooks = webhooks;
+        this.secretBox = secretBox;
         this.clock = clock;
     }
 
@@ -110,10 +113,11 @@ public class SubscriptionController {
         }
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
-        Subscription subscription = subscriptions.insert(new Subscription(UUID.randomUUID().toString(), subscriberId,
+        String id = UUID.randomUUID().toString();
+        Subscription subscription = subscriptions.insert(new Subscription(id, subscriberId,
                 body.url().trim(), body.description(), List.copyOf(body.eventTypes()),
                 body.billIds() == null ? List.of() : List.copyOf(body.billIds()), SubscriptionStatus.ACTIVE, null, null,
-                List.of(new SigningSecret(secret, now, null)), null, null, now, now, null));
+                List.of(new SigningSecret(secretBox.seal(secret, id), now, null)), null, null, now, now, null));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new SubscriptionWithSecret(SubscriptionView.of(subscription), secret));
     }
@@ -163,10 +167,10 @@ public class SubscriptionController {
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
         List<SigningSecret> secrets = new ArrayList<>();
-        secrets.add(new SigningSecret(secret, now, null));
+        secrets.add(new SigningSecret(secretBox.seal(secret, current.id()), now, null));
         for (SigningSecret old : current.secrets()) {
             if (old.expiresAt() == null) {
-                secrets.add(new SigningSecret(old.secret(), old.createdAt(), now.plus(webhooks.rotationGrace())));
+                secrets.add(new SigningSecret(old.sealed(), old.createdAt(), now.plus(webhooks.rotationGrace())));
             }
         }
         Subscription rotated = subscriptions.save(current.withSecrets(secrets, now));

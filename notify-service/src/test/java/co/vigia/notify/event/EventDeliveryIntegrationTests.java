@@ -58,7 +58,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigia.security.operator-key=" + EventDeliveryIntegrationTests.OPERATOR,
-        "vigia.webhooks.allowed-hosts=127.0.0.1",
+        "vigia.webhooks.allowed-hosts=127.0.0.1:*", // receivers on random ports
         "vigia.webhooks.retry-schedule=0s,300ms,300ms,300ms,300ms,300ms",
         "vigia.webhooks.request-timeout=1500ms",
         "vigia.webhooks.max-concurrency-per-endpoint=2",

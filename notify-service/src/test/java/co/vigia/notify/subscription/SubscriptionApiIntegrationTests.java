@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigia.security.operator-key=" + SubscriptionApiIntegrationTests.OPERATOR,
-        "vigia.webhooks.allowed-hosts=127.0.0.1,localhost",
+        "vigia.webhooks.allowed-hosts=127.0.0.1:*,localhost:*", // receivers on random ports
         "vigia.webhooks.max-endpoints=3",
         "vigia.security.key-rotation-overlap=3s", "vigia.security.key-cache-ttl=200ms",
         "spring.kafka.consumer.group-id=notify-api-it-${random.uuid}"})
@@ -134,6 +135,28 @@ class SubscriptionApiIntegrationTests {
         Response missing = api.post("/api/subscriptions", key, "{\"eventTypes\":[]}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().path("errors").findValuesAsString("field")).contains("url", "eventTypes");
+        assertThat(api.get("/api/subscriptions", key).body().size()).isZero();
+    }
+
+    @Test
+    void ssrfFormsThatWereAcceptedAreRefusedAtRegistration() {
+        String key = api.newSubscriberKey(OPERATOR, unique("FLIP"));
+        Map<String, String> refused = Map.of(
+                "https://[::ffff:0:7f00:1]/", "IPv4-translated",
+                "https://192.88.99.1/hook", "192.88.99.0/24",
+                "https://[2002:a00:1::]/hook", "6to4",
+                "https://[64:ff9b::a00:1]/hook", "NAT64",
+                "https://ngo.example.org:0/hook", "port 0",
+                "https://ngo.example.org:99999/hook", "port 99999",
+                "https://ngo.example.org:/hook", "empty port",
+                "https://ngo.example.org:4x3/hook", "port 4x3");
+        refused.forEach((url, why) -> {
+            Response r = api.post("/api/subscriptions", key, "{\"url\":\"" + url + "\",\"eventTypes\":[\"*\"]}");
+            assertThat(r.status()).as(url).isEqualTo(400);
+            assertThat(r.contentType()).as(url).startsWith("application/problem+json");
+            assertThat(r.body().path("errors").get(0).path("field").asString()).as(url).isEqualTo("url");
+            assertThat(r.body().path("errors").get(0).path("message").asString()).as(url).contains(why);
+        });
         assertThat(api.get("/api/subscriptions", key).body().size()).isZero();
     }
 
@@ -247,6 +270,12 @@ class SubscriptionApiIntegrationTests {
         WebhookReceiver.Received afterRotation = receiver.received("/rotate").get(1);
         new Webhook(newSecret).verify(afterRotation.body(), headers(afterRotation));
         new Webhook(oldSecret).verify(afterRotation.body(), headers(afterRotation));
+
+        // at rest both secrets are sealed (AES-GCM): neither appears in the stored document
+        Document stored = mongo.getCollection("subscriptions").find(new Document("_id", id)).first();
+        List<Document> secrets = stored.getList("secrets", Document.class);
+        assertThat(secrets).hasSize(2).allSatisfy(s -> assertThat(s.getString("secret")).startsWith("v1:test:"));
+        assertThat(stored.toJson()).doesNotContain(oldSecret.substring(6)).doesNotContain(newSecret.substring(6));
 
         JsonNode log = api.get("/api/subscriptions/" + id + "/deliveries?status=DELIVERED", key).body();
         assertThat(log.size()).isEqualTo(2);
