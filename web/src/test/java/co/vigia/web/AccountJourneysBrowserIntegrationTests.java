@@ -65,7 +65,7 @@ class AccountJourneysBrowserIntegrationTests {
                 .logDir(SCREENSHOTS.resolve("logs"))
                 .operatorKey(OPERATOR_KEY)
                 .partitions(3)
-                .env("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1")
+                .env("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost:*,127.0.0.1:*")
                 .env("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s")
                 .env("VIGIA_KAFKA_PARTITIONS", "3")
                 .build();

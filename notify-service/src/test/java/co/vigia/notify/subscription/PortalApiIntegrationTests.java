@@ -23,8 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigia.security.operator-key=" + SubscriptionApiIntegrationTests.OPERATOR,
-        "vigia.webhooks.allowed-hosts=127.0.0.1,localhost",
+        "vigia.webhooks.allowed-hosts=127.0.0.1:*,localhost:*", // receivers on random ports
         "vigia.webhooks.max-endpoints=3",
+        "vigia.security.key-rotation-overlap=3s", "vigia.security.key-cache-ttl=200ms",
         "spring.kafka.consumer.group-id=notify-api-it-${random.uuid}"})
 @WithTestInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
