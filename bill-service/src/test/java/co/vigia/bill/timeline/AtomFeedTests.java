@@ -18,7 +18,7 @@ class AtomFeedTests {
     void controlCharactersInStoredTextAreReplacedSoTheFeedStaysWellFormed() throws Exception {
         TimelineEntry entry = new TimelineEntry("e1", LocalDate.of(2024, 3, 1), EntryType.FILED, null,
                 "radicado\u0001 en\u0000 Secretaría\uFFFE", "https://example.org/\u0007x", "op\u0000erator", null, null,
-                Instant.parse("2024-03-01T12:00:00Z"));
+                Instant.parse("2024-03-01T12:00:00Z"), false);
         String feed = AtomFeed.write("http://localhost:8081", "pl-1-2024", "Ley\u0000 de \u202Eprueba 😀",
                 List.of(entry), Instant.parse("2024-03-02T00:00:00Z"));
 
