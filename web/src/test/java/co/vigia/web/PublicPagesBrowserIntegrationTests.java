@@ -32,6 +32,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -109,7 +111,8 @@ class PublicPagesBrowserIntegrationTests {
         WebElement search = browser.findElement(By.id("q"));
         search.sendKeys("sometimiento");
         browser.findElement(By.id("search-submit")).click();
-        assertThat(browser.getCurrentUrl()).contains("/buscar?q=sometimiento");
+        // a form's submission is not awaited by click(): wait for the results page
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/buscar?q=sometimiento"));
         assertNoAxeViolations("search");
         Browser.screenshot(browser, OUT, "2-search-es");
 
