@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -61,5 +62,17 @@ public final class ProblemJson {
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
+    }
+
+    public static void write(HttpServletResponse response, ApiProblem problem) throws IOException {
+        write(response, problem.toProblemDetail());
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds (at least 1). */
+    public static void tooManyRequests(HttpServletResponse response, Duration wait, String detail) throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail)
+                .with("retryAfterSeconds", seconds));
     }
 }
