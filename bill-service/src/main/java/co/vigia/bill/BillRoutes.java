@@ -7,7 +7,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Who may call bill-service: anyone reads bills, timelines, feeds and deadline calendars; the operator records and sets the clock. */
+/**
+ * Who may call bill-service: anyone reads bills, timelines, feeds and deadline calendars; the operator records, sets
+ * the clock and runs the deadline scan.
+ */
 @Component
 public class BillRoutes implements ServiceRoutes {
 
@@ -19,6 +22,7 @@ public class BillRoutes implements ServiceRoutes {
                 .requestMatchers(HttpMethod.GET, "/api/topics/*/deadlines.ics", "/api/deadlines.ics").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/api/topics/*/deadlines.ics", "/api/deadlines.ics").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/bills", "/api/bills/*/actions").hasRole(Role.OPERATOR.name())
-                .requestMatchers(HttpMethod.PUT, "/api/ops/clock").hasRole(Role.OPERATOR.name());
+                .requestMatchers(HttpMethod.PUT, "/api/ops/clock").hasRole(Role.OPERATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/ops/deadlines/scan").hasRole(Role.OPERATOR.name());
     }
 }

@@ -1,15 +1,19 @@
 package co.vigia.bill.bill;
 
 import co.vigia.bill.procedure.ActionType;
+import co.vigia.bill.procedure.PublicationKind;
 import co.vigia.bill.procedure.Stage;
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;
+import co.vigia.contracts.Ids;
+import co.vigia.contracts.Debate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -25,32 +29,38 @@ public final class BillRequests {
      * leaving out what is not known.
      */
     public record CreateBill(
-            @NotBlank @Size(min = 3, max = 80)
-            @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a slug: lower-case letters, digits and single hyphens")
+            @NotBlank @Size(min = Ids.SLUG_MIN, max = Ids.SLUG_MAX) @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE)
             String id,
-            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = 500) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE) String title,
             @Size(max = 5000) String summary,
             @NotNull BillKind kind,
             Chamber originChamber,
-            Map<Chamber, @NotBlank @Size(max = 40) String> numbers,
-            List<@NotBlank @Size(max = 200) String> authors,
-            List<@NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
-                    message = "must be a slug: lower-case letters, digits and single hyphens") String> topics,
+            Map<Chamber, @NotBlank @Size(max = 40) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE)
+                    String> numbers,
+            List<@NotBlank @Size(max = 200) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE)
+                    String> authors,
+            List<@NotBlank @Size(max = 60) @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String> topics,
             Boolean urgent,
             LocalDate filedOn,
             @Min(value = 1, message = "must be at least 1") Integer articleCount,
             @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl,
             Stage stage,
-            @Size(max = 40) String lawNumber,
+            @Size(max = 40) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE) String lawNumber,
             LocalDate sanctionedOn,
-            @Size(max = 2000) String note) {
+            @Size(max = 2000) String note,
+            Boolean governmentBill) {
 
         public boolean urgentOrFalse() {
             return Boolean.TRUE.equals(urgent);
         }
     }
 
-    /** Records one action on a bill's timeline; some actions move the bill. */
+    /**
+     * Records one action on a bill's timeline; some actions move the bill. {@code debate} names the debate an
+     * announcement, session, start or report belongs to (the stage's by default); {@code forSession} is the session
+     * an announced vote is for; a publication gives {@code publication}, {@code gacetaNumber} and {@code gacetaDate};
+     * a session its {@code body} and times; {@code approximate} marks a date the source gives only roughly.
+     */
     public record RecordAction(
             @NotNull ActionType type,
             @NotNull LocalDate date,
@@ -58,7 +68,21 @@ public final class BillRequests {
             @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl,
             @Size(max = 40) String lawNumber,
             Chamber chamber,
-            @Size(max = 40) String number) {
+            @Size(max = 40) String number,
+            Debate debate,
+            LocalDate forSession,
+            PublicationKind publication,
+            @Size(max = 40) String gacetaNumber,
+            LocalDate gacetaDate,
+            @Size(max = 200) String body,
+            LocalTime startTime,
+            LocalTime endTime,
+            Boolean committeeAccepted,
+            Boolean approximate) {
+
+        public boolean approximateOrFalse() {
+            return Boolean.TRUE.equals(approximate);
+        }
     }
 
     /** Sets the adjustable clock. */

@@ -1,6 +1,6 @@
 package co.vigia.starter.ratelimit;
 
-import co.vigia.starter.web.ProblemResponses;
+import co.vigia.starter.web.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,7 +56,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             wait = limits.acquire("anonymous", anonymous, "address:" + request.getRemoteAddr());
         }
         if (wait.isPresent()) {
-            ProblemResponses.tooManyRequests(response, wait.get(), known
+            ProblemJson.tooManyRequests(response, wait.get(), known
                     ? "this API key sent too many requests; retry after the time in Retry-After"
                     : "this address sent too many requests; retry after the time in Retry-After");
             return;

@@ -1,6 +1,6 @@
 package co.vigia.starter.security;
 
-import co.vigia.starter.web.ProblemResponses;
+import co.vigia.starter.web.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,7 +58,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             caller = authenticationManager.authenticate(token);
         } catch (TooManyWrongKeysException flood) {
             contexts.clearContext();
-            ProblemResponses.tooManyRequests(response, flood.retryAfter(), flood.getMessage());
+            ProblemJson.tooManyRequests(response, flood.retryAfter(), flood.getMessage());
             return;
         } catch (AuthenticationException wrongKey) {
             contexts.clearContext();

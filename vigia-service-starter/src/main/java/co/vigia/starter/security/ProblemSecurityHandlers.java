@@ -1,7 +1,7 @@
 package co.vigia.starter.security;
 
 import co.vigia.starter.web.ApiProblem;
-import co.vigia.starter.web.ProblemResponses;
+import co.vigia.starter.web.ProblemJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,13 +27,13 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         response.setHeader("WWW-Authenticate", "Bearer");
         String detail = reason instanceof BadCredentialsException ? reason.getMessage()
                 : "this request needs 'Authorization: Bearer <api key>'";
-        ProblemResponses.write(response, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
+        ProblemJson.write(response, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        ProblemResponses.write(response, new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        ProblemJson.write(response, new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "this API key may not do this (an operator's or a subscriber's action, or no such route)"));
     }
 
@@ -41,7 +41,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
         log.warn("Rejected {} request: {}", request.getMethod(), rejected.getMessage());
-        ProblemResponses.write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "rejected-request", "Request rejected",
+        ProblemJson.write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "rejected-request", "Request rejected",
                 "the request's path or headers are not in a normalised form this service accepts ("
                         + rejected.getMessage().replace("The request was rejected because ", "") + ")"));
     }

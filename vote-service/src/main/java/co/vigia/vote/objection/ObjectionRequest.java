@@ -1,5 +1,6 @@
 package co.vigia.vote.objection;
 
+import co.vigia.contracts.Ids;
 import co.vigia.contracts.objection.ObjectionAuthor;
 import co.vigia.contracts.objection.ObjectionKind;
 import co.vigia.contracts.objection.Stance;
@@ -18,10 +19,11 @@ import java.util.List;
  * @param grounds    why, in a few sentences
  */
 public record ObjectionRequest(
-        @Size(max = 200) String externalId,
-        @NotBlank @Size(max = 120) String billId,
+        @Size(max = 200) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE) String externalId,
+        @NotBlank @Size(min = Ids.SLUG_MIN, max = Ids.SLUG_MAX) @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE)
+        String billId,
         @NotNull ObjectionAuthor author,
-        @NotBlank @Size(max = 200) String authorName,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE) String authorName,
         @NotNull ObjectionKind kind,
         @NotNull Stance stance,
         @Size(max = 200) List<@NotBlank @Size(max = 40) String> articles,

@@ -27,7 +27,9 @@ public record BillStory(List<ProcedurePath.Point> path, ProcedurePath.Step next,
     public static BillStory of(BillApi.Bill bill, List<BillApi.Entry> timeline, When when) {
         Set<Stage> seen = EnumSet.noneOf(Stage.class);
         timeline.stream().map(BillApi.Entry::stageAfter).filter(s -> s != null).forEach(seen::add);
-        List<ProcedurePath.Point> path = ProcedurePath.of(bill.stage(), seen, bill.kind(), bill.urgent());
+        boolean jointRequested = timeline.stream().anyMatch(e -> "JOINT_DELIBERATION_REQUESTED".equals(e.action())
+                || "JOINT_DELIBERATION_REQUESTED".equals(e.type()));
+        List<ProcedurePath.Point> path = ProcedurePath.of(bill.stage(), seen, bill.kind(), jointRequested);
         List<Countdown> deadlines = bill.deadlines().stream().filter(d -> d.dueOn() != null)
                 .map(d -> new Countdown(d, when.daysUntil(d.dueOn())))
                 .sorted(Comparator.comparing(c -> c.deadline().dueOn())).toList();

@@ -6,8 +6,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A bill's procedure drawn as a path (Constitution arts. 157-167): filing, four debates (or, under a message of
- * urgency, joint committees and the two plenaries, art. 163), conciliation when the plenaries differ (art. 161), the
+ * A bill's procedure drawn as a path (Constitution arts. 157-167): filing, four debates (or, when the government
+ * asked for joint deliberation, joint committees and the two plenaries, art. 163), conciliation when the plenaries differ (art. 161), the
  * Court's prior review of a statutory bill (art. 153), sanction or objection (arts. 165-167), the law. Each step says
  * whether it is done, where the bill stands, where it stopped, not reached, or skipped. Plain Java: no Spring.
  */
@@ -27,10 +27,12 @@ public final class ProcedurePath {
     /**
      * @param stage       where the bill is now
      * @param stagesSeen  every stage its timeline shows it in (to find where a closed bill stopped)
-     * @param urgent      whether a message of urgency joined the committees (art. 163)
+     * @param jointRequested whether the government asked for joint deliberation (art. 163): urgency alone does not
+     *                       join the committees
      */
-    public static List<Point> of(Stage stage, Collection<Stage> stagesSeen, BillKind kind, boolean urgent) {
-        boolean joint = urgent || stagesSeen.contains(Stage.JOINT_COMMITTEES) || stage == Stage.JOINT_COMMITTEES;
+    public static List<Point> of(Stage stage, Collection<Stage> stagesSeen, BillKind kind, boolean jointRequested) {
+        boolean joint = jointRequested || stagesSeen.contains(Stage.JOINT_COMMITTEES)
+                || stage == Stage.JOINT_COMMITTEES;
         List<Step> steps = steps(kind, joint);
         boolean conciliated = stagesSeen.contains(Stage.CONCILIATION) || stage == Stage.CONCILIATION;
         boolean courtSeen = stagesSeen.contains(Stage.COURT_PRIOR_REVIEW)
@@ -96,14 +98,15 @@ public final class ProcedurePath {
     /** The step a stage waits in; a filed bill waits for its first debate. */
     static Step stepOf(Stage stage, boolean joint) {
         return switch (stage) {
-            case FILED, FIRST_DEBATE -> joint ? Step.JOINT_COMMITTEES : Step.FIRST_DEBATE;
+            case FILED, FIRST_DEBATE, REJECTED_IN_COMMITTEE -> joint ? Step.JOINT_COMMITTEES : Step.FIRST_DEBATE;
             case JOINT_COMMITTEES -> Step.JOINT_COMMITTEES;
             case SECOND_DEBATE -> Step.SECOND_DEBATE;
             case THIRD_DEBATE -> joint ? Step.FOURTH_DEBATE : Step.THIRD_DEBATE;
             case FOURTH_DEBATE -> Step.FOURTH_DEBATE;
             case CONCILIATION -> Step.CONCILIATION;
             case COURT_PRIOR_REVIEW, COURT_REVIEW_OF_OBJECTION -> Step.COURT;
-            case SENT_TO_SANCTION, OBJECTED_UNCONSTITUTIONALITY, OBJECTED_INCONVENIENCE, INSISTED -> Step.SANCTION;
+            case SENT_TO_SANCTION, OBJECTED_UNCONSTITUTIONALITY, OBJECTED_INCONVENIENCE, INSISTED,
+                 RETURNED_TO_CHAMBER_OF_ORIGIN -> Step.SANCTION;
             case SANCTIONED -> Step.LAW;
             case ARCHIVED, WITHDRAWN, UNKNOWN -> Step.FIRST_DEBATE;
         };

@@ -29,13 +29,27 @@ class ProcedurePathTests {
     }
 
     @Test
-    void art163UrgencyJoinsTheCommitteesSoThereIsNoSeparateThirdDebate() {
+    void art163JointDeliberationJoinsTheCommitteesSoThereIsNoSeparateThirdDebate() {
         List<Point> path = ProcedurePath.of(Stage.SECOND_DEBATE, Set.of(Stage.JOINT_COMMITTEES), BillKind.ORDINARY,
                 true);
         assertThat(path).extracting(Point::step).doesNotContain(Step.FIRST_DEBATE, Step.THIRD_DEBATE)
                 .contains(Step.JOINT_COMMITTEES);
         assertThat(path.get(1)).isEqualTo(new Point(Step.JOINT_COMMITTEES, State.DONE));
         assertThat(path.get(2)).isEqualTo(new Point(Step.SECOND_DEBATE, State.CURRENT));
+    }
+
+    @Test
+    void art163UrgencyAloneKeepsFourSeparateDebates() {
+        List<Point> path = ProcedurePath.of(Stage.FIRST_DEBATE, Set.of(Stage.FILED), BillKind.ORDINARY, false);
+        assertThat(path).extracting(Point::step).contains(Step.FIRST_DEBATE, Step.THIRD_DEBATE)
+                .doesNotContain(Step.JOINT_COMMITTEES);
+    }
+
+    @Test
+    void art159ABillRejectedInCommitteeStaysAtItsFirstDebateWhileTheAppealIsOpen() {
+        List<Point> path = ProcedurePath.of(Stage.REJECTED_IN_COMMITTEE, Set.of(Stage.FILED, Stage.FIRST_DEBATE),
+                BillKind.ORDINARY, false);
+        assertThat(path.get(1)).isEqualTo(new Point(Step.FIRST_DEBATE, State.CURRENT));
     }
 
     @Test
