@@ -44,6 +44,8 @@ class OverviewAssemblerTests {
             vigia_circuit_breakers_open 2
             vigia_delivery_attempts_count 10
             vigia_delivery_attempts_sum 15
+            vigia_emails_failing 3
+            vigia_email_addresses_suspended 1
             """;
 
     @Test
@@ -58,6 +60,8 @@ class OverviewAssemblerTests {
         Map<CounterWindow.Series, Double> lastHour = Map.of(
                 series("vigia_deliveries_total", "outcome", "delivered"), 90.0,
                 series("vigia_deliveries_total", "outcome", "failed"), 10.0,
+                series("vigia_emails_total", "outcome", "sent"), 7.0,
+                series("vigia_emails_total", "outcome", "abandoned"), 2.0,
                 series("vigia_delivery_latency_seconds_bucket", "le", "0.5"), 90.0,
                 series("vigia_delivery_latency_seconds_bucket", "le", "1.0"), 100.0,
                 series("vigia_delivery_latency_seconds_bucket", "le", "+Inf"), 100.0);
@@ -84,6 +88,10 @@ class OverviewAssemblerTests {
         assertThat(deliveries.openCircuitBreakers()).isEqualTo(2);
         assertThat(deliveries.disabledSubscriptions()).isEqualTo(1);
         assertThat(deliveries.attemptsPerDelivery()).isEqualTo(1.5);
+        assertThat(deliveries.emailsByOutcome()).as("emails apart from the webhooks' outcomes")
+                .isEqualTo(Map.of("sent", 7L, "abandoned", 2L));
+        assertThat(deliveries.emailsFailing()).isEqualTo(3);
+        assertThat(deliveries.suspendedAddresses()).isEqualTo(1);
         assertThat(overview.worstEndpoints()).containsExactly(failing);
         assertThat(overview.worstEndpointsProblem()).isNull();
     }
@@ -105,6 +113,9 @@ class OverviewAssemblerTests {
         assertThat(overview.votesWaiting()).as("unknown, not zero").isNull();
         assertThat(overview.deliveries().pending()).isNull();
         assertThat(overview.deliveries().p95LatencySeconds()).isNull();
+        assertThat(overview.deliveries().emailsByOutcome()).isEmpty();
+        assertThat(overview.deliveries().emailsFailing()).as("unknown, not zero").isNull();
+        assertThat(overview.deliveries().suspendedAddresses()).as("unknown, not zero").isNull();
         assertThat(overview.worstEndpointsProblem()).isEqualTo("notify-service is DOWN");
         assertThat(overview.outbox()).extracting(Overview.Outbox::service).containsExactly("bill-service");
     }
