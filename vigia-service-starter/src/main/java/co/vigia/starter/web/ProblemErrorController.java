@@ -1,5 +1,6 @@
 package co.vigia.starter.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's {@code /error} page as problem+json: what a filter or the container sent as an error (a 405 for
  * {@code TRACE}, an exception that escaped a filter), in the same shape as the advice's answers, naming no class.
  */
+@Hidden // the error page is not an operation of the API
 @RestController
 public class ProblemErrorController implements ErrorController {
 
