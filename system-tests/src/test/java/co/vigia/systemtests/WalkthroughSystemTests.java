@@ -15,14 +15,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * The walkthroughs a newcomer copies, run as written: every curl of the README and of
  * {@code docs/walkthrough-*.md}, in the order of the page, against the stack as run-local.sh starts it, each
  * answer checked against what the page says it returns (see {@code docs/walkthroughs.md} for how a page says
- * it). A page that no longer matches the services fails here, so the pages cannot rot.
+ * it). A page that no longer matches the services fails here, so the pages cannot rot. Then the OpenAPI documents
+ * the services serve are linted and checked to describe every request the pages made ({@link ApiDocuments}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkthroughSystemTests {
 
     static final Path REPO = Path.of(System.getProperty("vigia.repo", "..")).toAbsolutePath().normalize();
@@ -58,6 +65,7 @@ class WalkthroughSystemTests {
     }
 
     @TestFactory
+    @Order(1)
     Stream<DynamicTest> everyWalkthroughAnswersAsItsPageSays() throws IOException {
         Map<String, String> rewrites = new LinkedHashMap<>();
         rewrites.put("http://localhost:8081", stack.process(Service.BILL).baseUrl());
@@ -73,5 +81,29 @@ class WalkthroughSystemTests {
             tests.add(DynamicTest.dynamicTest(name + " (" + page.requests() + " requests)", () -> runner.run(page, name)));
         }
         return tests.stream();
+    }
+
+    @Test
+    @Order(2)
+    void theApiDocumentsPassSpectralsRulesAndDescribeEveryWalkthroughRequest() throws Exception {
+        Path out = Path.of("target", "openapi").toAbsolutePath();
+        ApiDocuments documents = new ApiDocuments(stack, out);
+        Map.Entry<Integer, String> lint = ApiDocuments.spectral(REPO, out);
+        System.out.println("Spectral on " + out + ":\n" + lint.getValue());
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(lint.getKey()).as("Spectral's exit code (no error, no warning):\n" + lint.getValue()).isZero();
+        softly.assertThat(exchanges).as("requests the walkthroughs made").hasSizeGreaterThan(30);
+        softly.assertThat(documents.undescribed(exchanges)).as("walkthrough requests the documents do not describe")
+                .isEmpty();
+        for (Service service : Service.values()) {
+            String doc = Files.readString(out.resolve(service.name().toLowerCase(java.util.Locale.ROOT) + "-service.json"));
+            softly.assertThat(doc).as(service + ": the caller is a security requirement, not a parameter")
+                    .doesNotContain("\"name\":\"caller\"");
+        }
+        String notify = Files.readString(out.resolve("notify-service.json"));
+        for (co.vigia.contracts.EventType type : co.vigia.contracts.EventType.values()) {
+            softly.assertThat(notify).as("the webhook " + type.type()).contains("\"" + type.type() + "\":{\"post\"");
+        }
+        softly.assertAll();
     }
 }

@@ -1,5 +1,12 @@
 package co.vigia.notify.subscriber;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import co.vigia.starter.openapi.CallableBy;
+import co.vigia.starter.security.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.starter.security.ApiKeys;
 import co.vigia.starter.security.Caller;
@@ -23,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operators manage subscribers (NGOs); a subscriber's API key is shown once, when it is created. */
+@Tag(name = "subscribers", description = "The NGOs that subscribe, managed by the operator")
 @RestController
 @RequestMapping("/api/subscribers")
 public class SubscriberController {
@@ -37,7 +45,10 @@ public class SubscriberController {
         this.clock = clock;
     }
 
-    public record NewSubscriber(@NotBlank @Size(max = 200) String name,
+    @Schema(description = "An NGO to register; it gets an API key for its subscriptions.")
+    public record NewSubscriber(@Schema(description = "The NGO's name.", example = "Fundación Paz y Reconciliación")
+@NotBlank @Size(max = 200) String name,
+                                @Schema(description = "Where Vigía writes to the NGO.", example = "alertas@pares.org")
                                 @NotBlank @Email @Size(max = 200) String contactEmail) {
     }
 
@@ -53,6 +64,10 @@ public class SubscriberController {
                                     Instant createdAt, String apiKey) {
     }
 
+    @Operation(operationId = "createSubscriber", summary = "Register an NGO",
+            description = "Creates the subscriber, ACTIVE, and its API key (`vgs_…`), shown this once; only its SHA-256 is stored.")
+    @CallableBy(Role.OPERATOR)
+    @ApiResponse(responseCode = "201", description = "Created, with its API key.")
     @PostMapping
     public ResponseEntity<CreatedSubscriber> create(Caller caller, @Valid @RequestBody NewSubscriber body) {
         caller.requireOperator();
@@ -63,24 +78,37 @@ public class SubscriberController {
                 subscriber.contactEmail(), subscriber.status(), subscriber.createdAt(), apiKey));
     }
 
+    @Operation(operationId = "listSubscribers", summary = "List the NGOs", description = "Every subscriber, without keys. Changes nothing.")
+    @CallableBy(Role.OPERATOR)
     @GetMapping
     public List<SubscriberView> list(Caller caller) {
         caller.requireOperator();
         return subscribers.findAll().stream().map(SubscriberView::of).toList();
     }
 
+    @Operation(operationId = "getSubscriber", summary = "Read an NGO", description = "Changes nothing.")
+    @CallableBy(Role.OPERATOR)
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
     @GetMapping("/{id}")
     public SubscriberView get(Caller caller, @PathVariable String id) {
         caller.requireOperator();
         return SubscriberView.of(find(id));
     }
 
+    @Operation(operationId = "suspendSubscriber", summary = "Suspend an NGO",
+            description = "Its key stops working and its webhooks stop within a second; deliveries wait until it is reactivated.")
+    @CallableBy(Role.OPERATOR)
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
     @PostMapping("/{id}/suspend")
     public SubscriberView suspend(Caller caller, @PathVariable String id) {
         caller.requireOperator();
         return SubscriberView.of(subscribers.save(find(id).withStatus(SubscriberStatus.SUSPENDED, clock.instant())));
     }
 
+    @Operation(operationId = "reactivateSubscriber", summary = "Reactivate a suspended NGO",
+            description = "Its key works again and its pending webhooks go.")
+    @CallableBy(Role.OPERATOR)
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
     @PostMapping("/{id}/reactivate")
     public SubscriberView reactivate(Caller caller, @PathVariable String id) {
         caller.requireOperator();
@@ -88,6 +116,11 @@ public class SubscriberController {
     }
 
     /** Deletes the subscriber and its subscriptions; their pending deliveries fail as "subscription deleted". */
+    @Operation(operationId = "deleteSubscriber", summary = "Delete an NGO",
+            description = "Deletes the subscriber and its subscriptions; their pending deliveries fail as \"subscription deleted\".")
+    @CallableBy(Role.OPERATOR)
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
         caller.requireOperator();

@@ -1,5 +1,6 @@
 package co.vigia.vote.rollcall;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.contracts.Chamber;
 import co.vigia.contracts.Debate;
 import co.vigia.vote.tally.AmendmentRound;
@@ -22,15 +23,26 @@ import java.util.List;
  * @param seats      the number of members of the body that voted
  */
 public record RollCallRequest(
+        @Schema(description = "The source's id of this roll call: recording it twice changes nothing.", example = "example-senado-c1-sometimiento-1")
         @NotBlank @Size(max = 200) String externalId,
+        @Schema(description = "The bill voted on (its id in bill-service).", example = "sometimiento")
         @NotBlank @Size(max = 120) String billId,
+        @Schema(description = "The chamber of the body that voted.", example = "SENATE")
         @NotNull Chamber chamber,
+        @Schema(description = "The body that voted: a committee (with its name) or the plenary.")
         @NotNull @Valid Body body,
+        @Schema(description = "Which debate of the procedure the vote closes (art. 157).", example = "FIRST")
         @NotNull Debate debate,
+        @Schema(description = "For a legislative act, which of its two periods (art. 375); the first when omitted.")
         AmendmentRound round,
+        @Schema(description = "The day of the vote; not in the future.", example = "2023-05-10")
         @NotNull LocalDate date,
+        @Schema(description = "What was voted.", example = "Aprobar la proposición con que termina el informe de ponencia")
         @NotBlank @Size(max = 4000) String motion,
+        @Schema(description = "The number of members of the body (its base for the quorum, art. 134 vacancies left out).", example = "19")
         @NotNull @Positive @Max(400) Integer seats,
+        @Schema(description = "Every member's vote; send either this or `totals`.")
         @Size(max = 400) List<MemberVote> members,
+        @Schema(description = "The counts only, when the source published no names; send either this or `members`.")
         @Valid Totals totals) {
 }
