@@ -62,6 +62,7 @@ public final class ApiDocsCustomizers {
                             operator registers the NGO) manages only that NGO's subscriptions and deliveries. The \
                             roles each operation takes are named in its security requirement."""));
             ProblemSchemas.load().forEach(components::addSchemas);
+            pruneUnused(openApi, ProblemSchemas.load().keySet());
             Set<String> declared = new TreeSet<>();
             if (openApi.getTags() != null) {
                 openApi.getTags().forEach(tag -> declared.add(tag.getName()));
@@ -78,6 +79,22 @@ public final class ApiDocsCustomizers {
                 }));
             }
         };
+    }
+
+    /** A problem schema no operation of this service answers is left out (Spectral: oas3-unused-component). */
+    private static void pruneUnused(OpenAPI openApi, Set<String> names) {
+        boolean removed = true;
+        while (removed) {
+            removed = false;
+            String json = io.swagger.v3.core.util.Json31.pretty(openApi);
+            for (String name : names) {
+                if (openApi.getComponents().getSchemas().containsKey(name)
+                        && !json.contains("\"#/components/schemas/" + name + "\"")) {
+                    openApi.getComponents().getSchemas().remove(name);
+                    removed = true;
+                }
+            }
+        }
     }
 
     /** Who may call, and the errors every operation of its kind can answer. */

@@ -50,14 +50,16 @@ class ApiDocsCustomizersTests {
     }
 
     @Test
-    void theDocumentDeclaresTheKeyTheProblemSchemasAndEveryTag() {
-        OpenAPI openApi = new OpenAPI().paths(new Paths().addPathItem("/api/x",
-                new PathItem().get(new Operation().addTagsItem("bills"))));
+    void theDocumentDeclaresTheKeyTheProblemSchemasItUsesAndEveryTag() {
+        Operation operation = new Operation().addTagsItem("bills").responses(new io.swagger.v3.oas.models.responses
+                .ApiResponses().addApiResponse("400", new io.swagger.v3.oas.models.responses.ApiResponse()
+                .content(ApiDocsCustomizers.problemContent("ValidationProblem", null))));
+        OpenAPI openApi = new OpenAPI().paths(new Paths().addPathItem("/api/x", new PathItem().get(operation)));
         ApiDocsCustomizers.document("bill-service", "Bills.").customise(openApi);
 
         assertThat(openApi.getComponents().getSecuritySchemes()).containsKey("apiKey");
-        assertThat(openApi.getComponents().getSchemas()).containsKeys("Problem", "ValidationProblem",
-                "IllegalTransitionProblem", "FieldProblem");
+        assertThat(openApi.getComponents().getSchemas()).containsOnlyKeys("Problem", "ValidationProblem",
+                "FieldProblem"); // IllegalTransitionProblem is answered by no operation here
         assertThat(openApi.getTags()).extracting("name").containsExactly("bills");
         assertThat(Json31.pretty(openApi.getComponents().getSchemas().get("ValidationProblem")))
                 .contains("#/components/schemas/Problem");
