@@ -100,6 +100,7 @@ public class BillController {
                     The bill with its stage, the actions the procedure allows now, its deadlines (end of legislature, \
                     art. 162 limit, urgency window, earliest next debate, objection deadline) and flagged procedural \
                     defects. Answers an `ETag`; send it back in `If-None-Match` to get a 304. Changes nothing.""")
+    @ApiResponse(responseCode = "200", description = "The bill, with its `ETag`.")
     @ApiResponse(responseCode = "304", description = "Unchanged since the `ETag` sent in `If-None-Match`.")
     @Parameter(name = "id", description = "The bill's id, a slug.", example = "sometimiento")
     @Parameter(name = "If-None-Match", description = "An `ETag` this read answered before: 304 if unchanged.", example = "\"demo-bill-v1-2023-06-13\"")
@@ -141,6 +142,7 @@ public class BillController {
 
     @Operation(operationId = "getTimeline", summary = "Read a bill's timeline",
             description = "Every entry of the bill's history in order: filing, actions, votes, opinions, objections, defects, deadlines. Answers an `ETag` (304 with `If-None-Match`). Changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The timeline, with its `ETag`.")
     @ApiResponse(responseCode = "304", description = "Unchanged since the `ETag` sent in `If-None-Match`.")
     @Parameter(name = "id", description = "The bill's id, a slug.", example = "sometimiento")
     @Parameter(name = "If-None-Match", description = "An `ETag` this read answered before: 304 if unchanged.", example = "\"demo-bill-v1-2023-06-13\"")

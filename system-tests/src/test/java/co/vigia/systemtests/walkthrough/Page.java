@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Markdown page's runnable part: its {@code ```bash} blocks that call curl, in order. A block after a line
- * {@code <!-- walkthrough: skip -->} is not run (a command the runner cannot run, such as starting a JVM).
+ * A Markdown page's runnable part: its {@code ```bash} blocks that call curl or only set variables, in order. A
+ * block after a line {@code <!-- walkthrough: skip -->} is not run (a command the runner cannot run, such as
+ * starting a JVM).
  */
 public record Page(Path path, List<Block> blocks) {
 
@@ -33,12 +34,21 @@ public record Page(Path path, List<Block> blocks) {
             }
             boolean skipped = i > 0 && lines.get(i - 1).strip().equals(SKIP);
             String body = String.join("\n", lines.subList(start, Math.min(end, lines.size())));
-            if (fence.equals("```bash") && !skipped && body.contains("curl ")) {
-                blocks.add(new Block(start + 1, Script.parse(body, start + 1)));
+            if (fence.equals("```bash") && !skipped) {
+                List<Script.Command> commands = Script.parse(body, start + 1);
+                if (body.contains("curl ") || !commands.isEmpty() && commands.stream().allMatch(Page::setsVariables)) {
+                    blocks.add(new Block(start + 1, commands));
+                }
             }
             i = end;
         }
         return new Page(path, List.copyOf(blocks));
+    }
+
+    private static boolean setsVariables(Script.Command command) {
+        String first = command.first().get(0).literal();
+        return "export".equals(first) || command.first().stream().allMatch(w -> !w.parts().isEmpty()
+                && w.parts().get(0) instanceof Script.Lit lit && lit.text().matches("[A-Za-z_][A-Za-z0-9_]*=.*"));
     }
 
     public int requests() {

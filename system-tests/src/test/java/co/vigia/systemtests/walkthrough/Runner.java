@@ -142,8 +142,11 @@ public final class Runner {
         long deadline = System.nanoTime() + READ_PATIENCE.toNanos();
         while (true) {
             HttpResponse<String> response = send(curl.method(), url, headers, body, where);
-            List<String> problems = expectation.mismatches(response.statusCode(), response.headers().map(),
-                    response.body());
+            // the answer as a local run would give it: the page's URLs, not the test's ports
+            String answer = unrewrite(response.body());
+            Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+            response.headers().map().forEach((k, v) -> answerHeaders.put(k, v.stream().map(this::unrewrite).toList()));
+            List<String> problems = expectation.mismatches(response.statusCode(), answerHeaders, answer);
             boolean read = curl.method().equals("GET");
             if (problems.isEmpty() || !read || System.nanoTime() > deadline) {
                 listener.accept(new Exchange(where, curl.method(), url, headers, body, response.statusCode(),
@@ -153,13 +156,16 @@ public final class Runner {
                             + " says (→ " + expectation.source().replace('\n', ' ') + "):\n  " + String.join("\n  ", problems)
                             + "\n  the answer: " + response.statusCode() + " " + response.body());
                 }
-                return curl.output(response.statusCode(), response.headers().map(), response.body());
+                return curl.output(response.statusCode(), answerHeaders, answer);
             }
             sleep();
         }
     }
 
     private HttpResponse<String> send(String method, String url, Map<String, String> headers, String body, Path where) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new AssertionError(where + ": curl to '" + url + "': is a variable in it not set?");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "*/*")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -178,6 +184,14 @@ public final class Runner {
         String out = text;
         for (Map.Entry<String, String> r : rewrites.entrySet()) {
             out = out.replace(r.getKey(), r.getValue());
+        }
+        return out;
+    }
+
+    private String unrewrite(String text) {
+        String out = text;
+        for (Map.Entry<String, String> r : rewrites.entrySet()) {
+            out = out.replace(r.getValue(), r.getKey());
         }
         return out;
     }

@@ -36,7 +36,10 @@ import org.springframework.web.method.HandlerMethod;
  */
 public final class ApiDocsCustomizers {
 
-    public static final String SECURITY_SCHEME = "apiKey";
+    /** The security scheme of each role's key: an operation names the one(s) it takes. */
+    public static String scheme(Role role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT) + "Key";
+    }
     public static final String PROBLEM_JSON = "application/problem+json";
 
     static {
@@ -55,12 +58,15 @@ public final class ApiDocsCustomizers {
                     .license(new License().name("Apache-2.0").identifier("Apache-2.0")));
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.components(components);
-            components.addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+            // one scheme per role, so that each operation names the role it takes and Authorize asks for each key
+            components.addSecuritySchemes(scheme(Role.OPERATOR), new SecurityScheme().type(SecurityScheme.Type.HTTP)
                     .scheme("bearer").bearerFormat("API key").description("""
-                            `Authorization: Bearer <API key>`. The operator's key (VIGIA_OPERATOR_KEY) records \
-                            Congress's work and manages subscribers; a subscriber's key (`vgs_…`, shown once when the \
-                            operator registers the NGO) manages only that NGO's subscriptions and deliveries. The \
-                            roles each operation takes are named in its security requirement."""));
+                            Role OPERATOR: `Authorization: Bearer <operator key>` (VIGIA_OPERATOR_KEY). Records \
+                            Congress's work (bills, actions, votes, opinions) and manages subscribers."""));
+            components.addSecuritySchemes(scheme(Role.SUBSCRIBER), new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer").bearerFormat("API key").description("""
+                            Role SUBSCRIBER: `Authorization: Bearer <subscriber key>` (`vgs_…`, shown once when the \
+                            operator registers the NGO). Manages only that NGO's subscriptions and deliveries."""));
             ProblemSchemas.load().forEach(components::addSchemas);
             pruneUnused(openApi, ProblemSchemas.load().keySet());
             Set<String> declared = new TreeSet<>();
@@ -116,8 +122,9 @@ public final class ApiDocsCustomizers {
         } else {
             String roles = String.join(" or ", Arrays.stream(access.value()).map(Role::name).toList());
             who = "**Who may call:** " + roles + " (`Authorization: Bearer <API key>` of that role).";
-            operation.addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME,
-                    Arrays.stream(access.value()).map(Role::name).toList()));
+            for (Role role : access.value()) {
+                operation.addSecurityItem(new SecurityRequirement().addList(scheme(role)));
+            }
             add(responses, "401", "No API key, or one that is not known.", "unauthorized",
                     "Missing or unknown API key", "send Authorization: Bearer <API key>");
             if (access.value().length < Role.values().length) {
@@ -132,7 +139,7 @@ public final class ApiDocsCustomizers {
         }
         boolean hasBody = operation.getRequestBody() != null;
         boolean hasInput = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> !"path".equals(p.getIn()));
+                .anyMatch(p -> "query".equals(p.getIn()));
         if (hasBody || hasInput) {
             ApiResponse invalid = new ApiResponse().description("The request is invalid; `errors` names each field and "
                     + "why. Nothing is stored.").content(problemContent("ValidationProblem", validationExample()));
@@ -146,10 +153,15 @@ public final class ApiDocsCustomizers {
             add(responses, "404", "No such record (or, for a subscriber, not one of its own).", "not-found",
                     "not found", "the record does not exist");
         }
-        // a 4xx a controller declared with only a description gets the problem+json body
+        // a 4xx a controller declared with only a description answers problem+json (springdoc would have put the
+        // handler's return type there), and a 304 has no body
         responses.forEach((code, response) -> {
-            if (code.startsWith("4") && response.getContent() == null && response.get$ref() == null) {
+            if (code.startsWith("4") && response.get$ref() == null
+                    && (response.getContent() == null || !response.getContent().containsKey(PROBLEM_JSON))) {
                 response.content(problemContent("Problem", null));
+            }
+            if (code.equals("304")) {
+                response.content(null);
             }
         });
         String description = operation.getDescription() == null ? "" : operation.getDescription().strip() + "\n\n";

@@ -31,7 +31,7 @@ class ApiDocsCustomizersTests {
         ApiDocsCustomizers.customize(operation, new HandlerMethod(new Controller(), "write"));
 
         assertThat(operation.getSecurity()).singleElement()
-                .satisfies(r -> assertThat(r.get(ApiDocsCustomizers.SECURITY_SCHEME)).containsExactly("OPERATOR"));
+                .satisfies(r -> assertThat(r).containsOnlyKeys("operatorKey"));
         assertThat(operation.getResponses()).containsKeys("400", "401", "403", "404", "413", "429");
         assertThat(operation.getResponses().get("400").getContent().get("application/problem+json").getSchema().get$ref())
                 .isEqualTo("#/components/schemas/ValidationProblem");
@@ -57,7 +57,7 @@ class ApiDocsCustomizersTests {
         OpenAPI openApi = new OpenAPI().paths(new Paths().addPathItem("/api/x", new PathItem().get(operation)));
         ApiDocsCustomizers.document("bill-service", "Bills.").customise(openApi);
 
-        assertThat(openApi.getComponents().getSecuritySchemes()).containsKey("apiKey");
+        assertThat(openApi.getComponents().getSecuritySchemes()).containsOnlyKeys("operatorKey", "subscriberKey");
         assertThat(openApi.getComponents().getSchemas()).containsOnlyKeys("Problem", "ValidationProblem",
                 "FieldProblem"); // IllegalTransitionProblem is answered by no operation here
         assertThat(openApi.getTags()).extracting("name").containsExactly("bills");

@@ -61,6 +61,7 @@ public class ObjectionController {
             description = "Closes a formal presidential objection: Congress accepted it, insisted, or the Court decided (art. 167). Publishes `co.vigia.objection.resolved`.")
     @CallableBy(Role.OPERATOR)
     @Parameter(name = "id", description = "The objection's id.", example = "6571f0c2a1b2c3d4e5f60789")
+    @ApiResponse(responseCode = "200", description = "Resolved: the objection with its resolution.")
     @ApiResponse(responseCode = "409", description = "Not a formal objection (`not-resolvable`), or resolved already (`already-resolved`); nothing changed.")
     @PostMapping("/api/objections/{id}/resolution")
     public Objection resolve(Caller caller, @PathVariable String id, @Valid @RequestBody ResolutionRequest request) {
