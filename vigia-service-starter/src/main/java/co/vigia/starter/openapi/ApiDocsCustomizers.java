@@ -68,6 +68,10 @@ public final class ApiDocsCustomizers {
                             Role SUBSCRIBER: `Authorization: Bearer <subscriber key>` (`vgs_…`, shown once when the \
                             operator registers the NGO). Manages only that NGO's subscriptions and deliveries."""));
             ProblemSchemas.load().forEach(components::addSchemas);
+            // each operation names the key it takes (or none): no document-wide requirement, no unused scheme
+            openApi.setSecurity(null);
+            String json = io.swagger.v3.core.util.Json31.pretty(openApi.getPaths());
+            components.getSecuritySchemes().keySet().removeIf(name -> !json.contains("\"" + name + "\""));
             pruneUnused(openApi, ProblemSchemas.load().keySet());
             Set<String> declared = new TreeSet<>();
             if (openApi.getTags() != null) {

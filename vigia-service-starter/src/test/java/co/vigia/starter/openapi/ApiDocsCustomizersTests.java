@@ -54,10 +54,13 @@ class ApiDocsCustomizersTests {
         Operation operation = new Operation().addTagsItem("bills").responses(new io.swagger.v3.oas.models.responses
                 .ApiResponses().addApiResponse("400", new io.swagger.v3.oas.models.responses.ApiResponse()
                 .content(ApiDocsCustomizers.problemContent("ValidationProblem", null))));
-        OpenAPI openApi = new OpenAPI().paths(new Paths().addPathItem("/api/x", new PathItem().get(operation)));
+        operation.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("operatorKey"));
+        OpenAPI openApi = new OpenAPI().paths(new Paths().addPathItem("/api/x", new PathItem().get(operation)))
+                .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("apiKey"));
         ApiDocsCustomizers.document("bill-service", "Bills.").customise(openApi);
 
-        assertThat(openApi.getComponents().getSecuritySchemes()).containsOnlyKeys("operatorKey", "subscriberKey");
+        assertThat(openApi.getSecurity()).isNull();
+        assertThat(openApi.getComponents().getSecuritySchemes()).containsOnlyKeys("operatorKey");
         assertThat(openApi.getComponents().getSchemas()).containsOnlyKeys("Problem", "ValidationProblem",
                 "FieldProblem"); // IllegalTransitionProblem is answered by no operation here
         assertThat(openApi.getTags()).extracting("name").containsExactly("bills");
