@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Starts the whole of Vigía on this machine: a real Kafka broker (KRaft) and an embedded MongoDB server
-# in one JVM, then bill-service, vote-service and notify-service as three JVMs. Ctrl-C stops everything.
+# in one JVM, then bill-service, vote-service and notify-service as three JVMs, and the website (web, :8080).
+# Ctrl-C stops everything.
 # ./run-local.sh --help lists the options.
 set -euo pipefail
 cd "$(dirname "$0")"
 . .mvn/java25.sh
 
 launcher=devstack/target/devstack-0.1.0-SNAPSHOT-exec.jar
-jars=("$launcher" bill-service/target/bill-service.jar vote-service/target/vote-service.jar notify-service/target/notify-service.jar)
+jars=("$launcher" bill-service/target/bill-service.jar vote-service/target/vote-service.jar notify-service/target/notify-service.jar
+      web/target/web.jar)
 
 needs_build=false
 wants_help=false
@@ -26,7 +28,7 @@ if ! $needs_build && ! $wants_help; then
   reference=$stamp
   [ -f "$stamp" ] || reference=$(ls -tr "${jars[@]}" | head -1)
   if [ -n "$(find . \( -path ./.git -o -name node_modules -o -name target \) -prune -o \
-              \( \( -name '*.java' -o -name '*.yml' -o -name '*.json' \) -path '*/src/*' -o -name pom.xml \) \
+              \( \( -name '*.java' -o -name '*.yml' -o -name '*.json' -o -name '*.html' -o -name '*.css' -o -name '*.properties' \) -path '*/src/*' -o -name pom.xml \) \
               -newer "$reference" -print -quit 2>/dev/null)" ]; then
     needs_build=true
   fi

@@ -85,7 +85,8 @@ public final class Bench {
         String kafkaLoad;
         EndToEnd.Result e2e;
         log("starting the stack (load average " + loadAtStart + ")");
-        try (BenchStack stack = BenchStack.start(s); WebhookSink sink = WebhookSink.start(8)) {
+        try (WebhookSink sink = WebhookSink.start(8);
+             BenchStack stack = BenchStack.start(s, sink.port())) {
             startToHealthy = stack.startedIn;
             log("stack healthy in " + stack.startedIn.toMillis() + " ms");
             Machine.sleep(s.full() ? 5000 : 500);
@@ -105,7 +106,8 @@ public final class Bench {
         }
 
         log("starting a fresh stack for ingestion, the fault and the fan-out (load average " + Machine.loadAverage() + ")");
-        try (BenchStack stack = BenchStack.start(s); WebhookSink sink = WebhookSink.start(8)) {
+        try (WebhookSink sink = WebhookSink.start(8);
+             BenchStack stack = BenchStack.start(s, sink.port())) {
             log("stack healthy in " + stack.startedIn.toMillis() + " ms");
             log("ingestion: " + s.rollCalls() + " roll calls of " + Ingestion.MEMBERS + " members");
             Ingestion.prepare(stack, s);
@@ -143,7 +145,8 @@ public final class Bench {
      * written to docs/ (a report needs every figure from one run).
      */
     static void runOnly(BenchSettings s, java.util.Set<String> figures) {
-        try (BenchStack stack = BenchStack.start(s); WebhookSink sink = WebhookSink.start(8)) {
+        try (WebhookSink sink = WebhookSink.start(8);
+             BenchStack stack = BenchStack.start(s, sink.port())) {
             log("stack healthy in " + stack.startedIn.toMillis() + " ms; running only " + figures);
             if (figures.contains("e2e")) {
                 EndToEnd.prepare(stack, sink, s);
@@ -165,11 +168,11 @@ public final class Bench {
             if (figures.contains("fanout")) {
                 awaitCaughtUp(stack, s);
                 Duration setup = Fanout.prepare(stack, sink, s);
-                MongoCommandTimes.Snapshot before = MongoCommandTimes.read(stack.notify.baseUrl());
+                MongoCommandTimes.Snapshot before = MongoCommandTimes.read(stack.notify.baseUrl(), stack.operatorKey);
                 Fanout.Result fanout = Fanout.measure(stack, sink, s, setup);
                 log("CPU during the fan-out: " + fanout.cpu());
                 log("notify-service's MongoDB commands during both fan-outs and the baseline:"
-                        + MongoCommandTimes.read(stack.notify.baseUrl()).since(before));
+                        + MongoCommandTimes.read(stack.notify.baseUrl(), stack.operatorKey).since(before));
                 log(String.format("fan-out %.0f deliveries/s (%d distinct; vote POST to first delivery %d ms, first to"
                         + " last %d ms), raw HttpClient %.0f/s", fanout.rate(), fanout.distinct(),
                         fanout.eventToLast().minus(fanout.firstToLast()).toMillis(), fanout.firstToLast().toMillis(),

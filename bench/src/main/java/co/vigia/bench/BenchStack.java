@@ -38,7 +38,7 @@ final class BenchStack implements AutoCloseable {
      * Starts the stack and times it from the first process to all healthy. With {@code jfr}, every service records a
      * JFR profile into {@code workDir/jfr} (a directory: JFR names each file after its process).
      */
-    static BenchStack start(BenchSettings settings) {
+    static BenchStack start(BenchSettings settings, int sinkPort) {
         String operatorKey = "bench-" + UUID.randomUUID();
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         // extra JVM options for the three services, for comparing JIT and GC settings (e.g. -XX:TieredStopAtLevel=1)
@@ -58,7 +58,7 @@ final class BenchStack implements AutoCloseable {
                 .partitions(3)
                 .jvmOptions(jvm)
                 // a local sink on loopback; a short retry schedule so the fault figure drains in seconds
-                .env("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1")
+                .env("VIGIA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:" + sinkPort + ",localhost:" + sinkPort)
                 .env("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s")
                 .env("VIGIA_KAFKA_PARTITIONS", "3");
         DevStack stack = config.build();

@@ -163,9 +163,9 @@ final class Ingestion {
     /** Each service's MongoDB commands so far, to tell which of their writes the figure's time goes to. */
     private static Map<String, MongoCommandTimes.Snapshot> commandTimes(BenchStack stack) {
         Map<String, MongoCommandTimes.Snapshot> times = new LinkedHashMap<>();
-        times.put("vote-service", MongoCommandTimes.read(stack.vote.baseUrl()));
-        times.put("bill-service", MongoCommandTimes.read(stack.bill.baseUrl()));
-        times.put("notify-service", MongoCommandTimes.read(stack.notify.baseUrl()));
+        times.put("vote-service", MongoCommandTimes.read(stack.vote.baseUrl(), stack.operatorKey));
+        times.put("bill-service", MongoCommandTimes.read(stack.bill.baseUrl(), stack.operatorKey));
+        times.put("notify-service", MongoCommandTimes.read(stack.notify.baseUrl(), stack.operatorKey));
         return times;
     }
 

@@ -43,11 +43,12 @@ final class MongoCommandTimes {
     private MongoCommandTimes() {
     }
 
-    static Snapshot read(String baseUrl) {
+    /** Reads the service's metrics, which are the operator's: hence its key. */
+    static Snapshot read(String baseUrl, String operatorKey) {
         Map<String, double[]> byCommand = new TreeMap<>();
         try {
             String body = ServiceClient.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    .header("Authorization", "Bearer " + operatorKey).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher line = LINE.matcher(body);
             while (line.find()) {
                 String collection = "?";

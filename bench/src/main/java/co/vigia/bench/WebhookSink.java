@@ -49,6 +49,10 @@ final class WebhookSink implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
 
+    int port() {
+        return port;
+    }
+
     private WebhookSink(int port, int threads) {
         this.port = port;
         try {

@@ -24,8 +24,10 @@ public final class DevStack implements AutoCloseable {
     private final EmbeddedKafkaBroker kafka;
     private final EmbeddedMongoServer mongo;
     private final Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
+    private ServiceProcess web;
     private final Path dataDir;
     private final boolean temporaryData;
+    private final LocalSecretKeys secretKeys;
 
     private DevStack(Config config) {
         this.config = config;
@@ -38,6 +40,12 @@ public final class DevStack implements AutoCloseable {
         this.kafka = new EmbeddedKafkaBroker(config.kafkaPort, config.kafkaControllerPort, dataDir.resolve("kafka"),
                 config.partitions);
         this.mongo = new EmbeddedMongoServer(config.mongoPort, temporaryData ? null : dataDir.resolve("mongo/vigia.mv"));
+        this.secretKeys = LocalSecretKeys.resolve(config.secretKeys, temporaryData ? null : dataDir);
+    }
+
+    /** The key notify-service seals webhook secrets with, and where it came from. */
+    public LocalSecretKeys secretKeys() {
+        return secretKeys;
     }
 
     public static Config config() {
@@ -53,6 +61,7 @@ public final class DevStack implements AutoCloseable {
         for (Service s : Service.values()) {
             wanted.put(config.ports.get(s), s.artifact());
         }
+        wanted.put(config.webPort, "web");
         Map<Integer, String> busy = new LinkedHashMap<>();
         wanted.forEach((port, what) -> {
             if (!Ports.isFree(port)) {
@@ -86,6 +95,48 @@ public final class DevStack implements AutoCloseable {
         return instances.get(0).start();
     }
 
+    /**
+     * The website ({@code web/target/web.jar}) reading from this stack's services; it holds no Kafka or MongoDB
+     * client, so it is not among {@link Service}'s and {@link #start} leaves it out.
+     */
+    public ServiceProcess startWeb() {
+        if (web == null) {
+            Map<String, String> env = new HashMap<>();
+            env.put("BILL_SERVICE_URL", "http://localhost:" + config.ports.get(Service.BILL));
+            env.put("VOTE_SERVICE_URL", "http://localhost:" + config.ports.get(Service.VOTE));
+            env.put("NOTIFY_SERVICE_URL", "http://localhost:" + config.ports.get(Service.NOTIFY));
+            env.put("VIGIA_OPERATOR_KEY", config.operatorKey);
+            env.put("VIGIA_WEB_PUBLIC_URL", "http://localhost:" + config.webPort);
+            env.putAll(config.commonEnv);
+            Path jar = config.repoRoot.resolve("web").resolve("target").resolve("web.jar");
+            web = new ServiceProcess("web", jar, config.webPort, env, config.jvmOptions,
+                    config.logDir.resolve("web.log"));
+        }
+        return web.start();
+    }
+
+    /** Waits until the website answers UP. */
+    public void awaitWebUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!web().isUp()) {
+            if (!web.isAlive()) {
+                throw new IllegalStateException("web exited while starting; see " + web.logFile());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("web not up within " + timeout.toSeconds() + " s; see "
+                        + web.logFile());
+            }
+            sleep(250);
+        }
+    }
+
+    public ServiceProcess web() {
+        if (web == null) {
+            throw new IllegalStateException("web was not started");
+        }
+        return web;
+    }
+
     /** Another instance of a service on another port (scale-out tests), sharing its database and group. */
     public ServiceProcess startExtraInstance(Service service, int port) {
         List<ServiceProcess> instances = services.computeIfAbsent(service, s -> new ArrayList<>());
@@ -99,6 +150,9 @@ public final class DevStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MONGODB_URI", mongo.uri(service.database()));
         env.put("VIGIA_OPERATOR_KEY", config.operatorKey);
+        if (service == Service.NOTIFY) {
+            env.put("VIGIA_SECRET_KEYS", secretKeys.keyring());
+        }
         env.put("BILL_SERVICE_URL", "http://localhost:" + config.ports.get(Service.BILL));
         env.put("VIGIA_PUBLIC_BASE_URL_BILL", "http://localhost:" + config.ports.get(Service.BILL));
         env.put("VIGIA_PUBLIC_BASE_URL_VOTE", "http://localhost:" + config.ports.get(Service.VOTE));
@@ -157,6 +211,9 @@ public final class DevStack implements AutoCloseable {
     @Override
     public void close() {
         List<ServiceProcess> all = services.values().stream().flatMap(List::stream).toList();
+        if (web != null) {
+            web.stop(Duration.ofSeconds(15));
+        }
         all.parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
         kafka.stop();
         mongo.stop();
@@ -188,11 +245,13 @@ public final class DevStack implements AutoCloseable {
         int kafkaControllerPort = 9093;
         int mongoPort = 27017;
         int partitions = 6;
+        int webPort = 8080;
         final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         Path dataDir;
         Path logDir = Path.of("target", "run-local", "logs");
         Path repoRoot = Path.of(".");
         String operatorKey = "";
+        String secretKeys;
         List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
         final Map<String, String> commonEnv = new HashMap<>();
         final Map<Service, Map<String, String>> serviceEnv = new EnumMap<>(Service.class);
@@ -208,10 +267,13 @@ public final class DevStack implements AutoCloseable {
         public Config mongoPort(int port) { mongoPort = port; return this; }
         public Config partitions(int n) { partitions = n; return this; }
         public Config port(Service s, int port) { ports.put(s, port); return this; }
+        public Config webPort(int port) { webPort = port; return this; }
         public Config dataDir(Path dir) { dataDir = dir; return this; }
         public Config logDir(Path dir) { logDir = dir; return this; }
         public Config repoRoot(Path dir) { repoRoot = dir; return this; }
         public Config operatorKey(String key) { operatorKey = key; return this; }
+        /** notify-service's {@code VIGIA_SECRET_KEYS}; unset: generated (and kept in the data directory, if any). */
+        public Config secretKeys(String keyring) { secretKeys = keyring; return this; }
         public Config jvmOptions(List<String> options) { jvmOptions = List.copyOf(options); return this; }
         /** An environment variable for every service (e.g. a short webhook retry schedule in tests). */
         public Config env(String name, String value) { commonEnv.put(name, value); return this; }
@@ -225,6 +287,7 @@ public final class DevStack implements AutoCloseable {
             kafkaPort = Ports.free();
             kafkaControllerPort = Ports.free();
             mongoPort = Ports.free();
+            webPort = Ports.free();
             for (Service s : Service.values()) {
                 ports.put(s, Ports.free());
             }
@@ -234,6 +297,7 @@ public final class DevStack implements AutoCloseable {
         public int kafkaPort() { return kafkaPort; }
         public int mongoPort() { return mongoPort; }
         public int port(Service s) { return ports.get(s); }
+        public int webPort() { return webPort; }
         public String operatorKey() { return operatorKey; }
         public Path logDir() { return logDir; }
 

@@ -22,7 +22,7 @@ public final class DevStackMain {
 
             Starts Vigia on this machine: a real Apache Kafka broker (KRaft) and an embedded MongoDB
             wire-protocol server in one process, then bill-service, vote-service and notify-service as
-            three JVMs. Ctrl-C stops everything.
+            three JVMs, and the website (web) as a fourth. Ctrl-C stops everything.
 
             Options:
               --kafka-port N       Kafka broker port (default 9092; the controller uses N+1)
@@ -30,17 +30,27 @@ public final class DevStackMain {
               --bill-port N        bill-service port (default 8081)
               --vote-port N        vote-service port (default 8082)
               --notify-port N      notify-service port (default 8083)
+              --web-port N         the website's port (default 8080)
               --data-dir DIR       keep Kafka's log and MongoDB's data in DIR across restarts
                                    (default: a temporary directory removed on exit)
               --log-dir DIR        where the services' logs go (default target/run-local/logs)
               --seed               load the record's seed data (the two total-peace bills) once healthy
+              --webhook-allow LIST local webhook receivers notify-service may call over http, as
+                                   host:port[,host:port...] (default localhost:9000,127.0.0.1:9000;
+                                   host:* allows every port of a host, including the services' own)
               --timeout SECONDS    how long to wait for the services to be healthy (default 180)
               --help               this text
 
             Environment:
               VIGIA_OPERATOR_KEY   the operator API key (default: a random key, printed)
+              VIGIA_WEBHOOK_ALLOWED_HOSTS  as --webhook-allow
+              VIGIA_SECRET_KEYS    the key(s) webhook secrets are encrypted with (default: generated, and
+                                   kept in --data-dir when given)
               VIGIA_SERVICE_JAVA_OPTS  JVM options for the services (default -Xmx256m -XX:+UseSerialGC)
             """;
+
+    /** Where the walkthrough's receiver listens. */
+    static final String DEFAULT_WEBHOOK_ALLOW = "localhost:9000,127.0.0.1:9000";
 
     private DevStackMain() {
     }
@@ -61,6 +71,8 @@ public final class DevStackMain {
         DevStack.Config config = DevStack.config().repoRoot(Path.of(System.getProperty("vigia.repo", ".")));
         boolean seed = false;
         int timeout = 180;
+        String envAllowed = System.getenv("VIGIA_WEBHOOK_ALLOWED_HOSTS");
+        String webhookAllow = envAllowed == null || envAllowed.isBlank() ? DEFAULT_WEBHOOK_ALLOW : envAllowed.trim();
         Deque<String> rest = new ArrayDeque<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.pop();
@@ -77,10 +89,12 @@ public final class DevStackMain {
                 case "--bill-port" -> config.port(Service.BILL, port(option, rest));
                 case "--vote-port" -> config.port(Service.VOTE, port(option, rest));
                 case "--notify-port" -> config.port(Service.NOTIFY, port(option, rest));
+                case "--web-port" -> config.webPort(port(option, rest));
                 case "--data-dir" -> config.dataDir(Path.of(value(option, rest)).toAbsolutePath());
                 case "--log-dir" -> config.logDir(Path.of(value(option, rest)).toAbsolutePath());
                 case "--timeout" -> timeout = number(option, rest);
                 case "--seed" -> seed = true;
+                case "--webhook-allow" -> webhookAllow = value(option, rest);
                 default -> throw new UsageException("unknown option " + option);
             }
         }
@@ -91,8 +105,11 @@ public final class DevStackMain {
         if (javaOpts != null && !javaOpts.isBlank()) {
             config.jvmOptions(List.of(javaOpts.trim().split("\\s+")));
         }
-        // The local run delivers webhooks to receivers on this machine; production allows only public https.
-        config.env(Service.NOTIFY, "VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        // The local run delivers webhooks to receivers on this machine, on the ports named only (every port of
+        // localhost would let a subscriber reach the services' own ports, Kafka and MongoDB); production allows only
+        // public https.
+        config.env(Service.NOTIFY, "VIGIA_WEBHOOK_ALLOWED_HOSTS", webhookAllow);
+        config.secretKeys(System.getenv("VIGIA_SECRET_KEYS"));
 
         DevStack stack = config.build();
         Map<Integer, String> busy = stack.busyPorts();
@@ -116,11 +133,13 @@ public final class DevStackMain {
                 + config.mongoPort() + ")...");
         try {
             stack.startInfrastructure();
-            System.out.println("Starting bill-service, vote-service and notify-service...");
+            System.out.println("Starting bill-service, vote-service, notify-service and the website...");
             for (Service s : Service.values()) {
                 stack.startService(s);
             }
+            stack.startWeb();
             stack.awaitHealthy(Duration.ofSeconds(timeout));
+            stack.awaitWebUp(Duration.ofSeconds(timeout));
         } catch (RuntimeException e) {
             System.err.println("run-local: " + e.getMessage());
             return 1;
@@ -135,6 +154,8 @@ public final class DevStackMain {
             }
         }
         printTable(stack, config, generated, seconds);
+        System.out.println("Webhooks may also reach, over http: " + webhookAllow + " (--webhook-allow to change)");
+        System.out.println("Webhook secrets are encrypted at rest with a key " + stack.secretKeys().origin() + ".");
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -145,6 +166,7 @@ public final class DevStackMain {
 
     private static void printTable(DevStack stack, DevStack.Config config, boolean generated, double seconds) {
         StringBuilder out = new StringBuilder();
+        out.append(String.format("%nAbra %s%n", stack.web().baseUrl()));
         out.append(String.format("%nVigia is up (all healthy in %.1f s).%n%n", seconds));
         String row = "%-15s %-28s %-45s %-45s %s%n";
         out.append(String.format(row, "service", "API", "Swagger UI", "health", "log"));
@@ -153,6 +175,8 @@ public final class DevStackMain {
             out.append(String.format(row, s.artifact(), p.baseUrl() + "/api", p.baseUrl() + "/swagger-ui.html",
                     p.baseUrl() + "/actuator/health", p.logFile().toAbsolutePath().normalize()));
         }
+        out.append(String.format(row, "web", stack.web().baseUrl(), "", stack.web().baseUrl() + "/actuator/health",
+                stack.web().logFile().toAbsolutePath().normalize()));
         out.append(String.format("%nKafka:   %s%nMongoDB: %s%n", stack.kafka().bootstrapServers(),
                 "mongodb://localhost:" + config.mongoPort()));
         out.append(String.format("Operator API key%s: %s%n", generated ? " (generated; set VIGIA_OPERATOR_KEY to choose)" : "",

@@ -111,11 +111,19 @@ public final class ServiceProcess {
         return health == null ? "UNREACHABLE" : health.path("status").asString("UNKNOWN");
     }
 
-    /** The body of {@code /actuator/health}, or {@code null} when the service does not answer. */
+    /**
+     * The body of {@code /actuator/health} as the operator sees it (with its components), or {@code null} when the
+     * service does not answer.
+     */
     public JsonNode health() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).GET();
+            String operatorKey = env.get("VIGIA_OPERATOR_KEY");
+            if (operatorKey != null && !operatorKey.isBlank()) {
+                request.header("Authorization", "Bearer " + operatorKey.trim()); // the components are the operator's
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (IOException | RuntimeException e) {
             return null;
@@ -123,6 +131,12 @@ public final class ServiceProcess {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** UP, whatever its components: for the web app, which has neither Kafka nor MongoDB. */
+    public boolean isUp() {
+        JsonNode health = health();
+        return health != null && "UP".equals(health.path("status").asString());
     }
 
     /** UP with its Kafka and MongoDB components UP. */

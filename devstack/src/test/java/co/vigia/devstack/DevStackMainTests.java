@@ -16,7 +16,7 @@ class DevStackMainTests {
     void helpListsTheOptions() {
         String out = capture(false, () -> assertThat(DevStackMain.run(new String[]{"--help"})).isZero());
         assertThat(out).contains("--kafka-port", "--mongo-port", "--bill-port", "--vote-port", "--notify-port",
-                "--data-dir", "--seed", "VIGIA_OPERATOR_KEY");
+                "--data-dir", "--seed", "--webhook-allow", "VIGIA_OPERATOR_KEY", "VIGIA_SECRET_KEYS");
     }
 
     @Test

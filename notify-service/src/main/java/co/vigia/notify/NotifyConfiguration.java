@@ -1,5 +1,6 @@
 package co.vigia.notify;
 
+import co.vigia.notify.address.AllowList;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.HostResolver;
 import co.vigia.notify.delivery.DeliveryMetrics;
@@ -12,21 +13,27 @@ import co.vigia.notify.delivery.RetryPolicy;
 import co.vigia.notify.delivery.WebhookSender;
 import co.vigia.notify.delivery.WorkerSignal;
 import co.vigia.notify.event.StoredEventRepository;
+import co.vigia.notify.retention.RetentionIndexes;
+import co.vigia.notify.retention.RetentionProperties;
+import co.vigia.notify.secret.SecretBox;
 import co.vigia.notify.event.WebhookPayload;
 import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscription.SubscriptionRepository;
+import co.vigia.starter.VigiaProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Wires the plain-Java rules (retries, address checks, signing, payloads) to their settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebhookProperties.class)
+@EnableConfigurationProperties({WebhookProperties.class, RetentionProperties.class})
 public class NotifyConfiguration {
 
     @Bean
@@ -46,13 +53,29 @@ public class NotifyConfiguration {
 
     @Bean
     EndpointPolicy endpointPolicy(WebhookProperties webhooks) {
-        return new EndpointPolicy(webhooks.allowedHosts(), HostResolver.system());
+        return new EndpointPolicy(AllowList.of(webhooks.allowedHosts()), HostResolver.system());
     }
 
     @Bean
     WebhookSender webhookSender(EndpointPolicy policy, WebhookProperties webhooks, Clock clock) {
+        // idle connections to more endpoints than are called at once stay open for the next fan-out
         return new WebhookSender(policy, webhooks.connectTimeout(), webhooks.requestTimeout(),
-                webhooks.maxResponseBytes(), clock);
+                webhooks.maxResponseBytes(), Math.max(64, 2 * webhooks.maxConcurrency()), WebhookSender.defaultTls(),
+                clock);
+    }
+
+    /** Delivery records' and stored events' retention, as TTL indexes made at start. */
+    @Bean
+    RetentionIndexes retentionIndexes(MongoTemplate mongo, RetentionProperties retention, WebhookProperties webhooks,
+                                      VigiaProperties vigia) {
+        retention.requireLongEnough(webhooks.longestPending(), vigia.kafka().retention());
+        return new RetentionIndexes(mongo, retention);
+    }
+
+    /** Seals webhook secrets at rest; the keyring is {@code VIGIA_SECRET_KEYS} (the service refuses to start without). */
+    @Bean
+    SecretBox secretBox(@Value("${vigia.secrets.keys:}") String keyring) {
+        return SecretBox.fromKeyring(keyring);
     }
 
     @Bean
@@ -77,10 +100,11 @@ public class NotifyConfiguration {
     @Bean
     DeliveryWorker deliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions,
                                   SubscriberRepository subscribers, StoredEventRepository events,
-                                  WebhookPayload payload, WebhookSender sender, DeliveryRules rules,
+                                  WebhookPayload payload, WebhookSender sender, SecretBox secretBox,
+                                  DeliveryRules rules,
                                   EndpointGates gates, EndpointHealth health, DeliveryMetrics metrics,
                                   WorkerSignal signal, Clock clock, WebhookProperties webhooks) {
-        return new DeliveryWorker(store, subscriptions, subscribers, events, payload, sender, rules, gates, health,
+        return new DeliveryWorker(store, subscriptions, subscribers, events, payload, sender, secretBox, rules, gates, health,
                 metrics, signal, clock, webhooks.effectiveInstanceId(), webhooks.lease(), webhooks.pollInterval(),
                 webhooks.maxConcurrency());
     }

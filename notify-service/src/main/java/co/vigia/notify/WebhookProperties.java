@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Webhook delivery settings, under {@code vigia.webhooks.*} (each mapped from a {@code VIGIA_WEBHOOK_*}
  * environment variable in application.yml).
  *
- * @param allowedHosts      hosts that may use http and non-public addresses (local run, tests); empty in production
+ * @param allowedHosts      {@code host:port} endpoints (or {@code host:*}) that may use http and non-public addresses
+ *                          (local run, tests); empty in production
  * @param retrySchedule     delay before each attempt: the first is the first attempt, the rest are retries
  * @param jitter            fraction (±) applied to each retry delay, so retries of many deliveries spread out
  * @param disableAfter      an endpoint failing without a single success this long is disabled
@@ -50,6 +51,15 @@ public record WebhookProperties(
     /** Where the full records live: thin webhook data carries a URL to them. */
     public record Links(@DefaultValue("http://localhost:8081") String billBaseUrl,
                         @DefaultValue("http://localhost:8082") String voteBaseUrl) {
+    }
+
+    /**
+     * The longest a delivery can stay pending: every attempt of the schedule, each at most a day late (the longest
+     * {@code Retry-After} honoured), then as long again as the endpoint may fail before it is disabled.
+     */
+    public Duration longestPending() {
+        Duration schedule = retrySchedule.stream().reduce(Duration.ZERO, Duration::plus);
+        return schedule.plus(Duration.ofDays(retrySchedule.size())).plus(disableAfter);
     }
 
     /** The configured instance id, or hostname+pid. */

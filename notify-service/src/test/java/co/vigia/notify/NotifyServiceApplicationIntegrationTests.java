@@ -25,9 +25,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The service starts on real Kafka and MongoDB, reports them healthy and talks to the broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "vigia.security.operator-key=" + NotifyServiceApplicationIntegrationTests.OPERATOR_KEY)
 @WithTestInfrastructure
 class NotifyServiceApplicationIntegrationTests {
+
+    static final String OPERATOR_KEY = "application-it-operator-key";
 
     @LocalServerPort
     int port;
@@ -40,20 +43,53 @@ class NotifyServiceApplicationIntegrationTests {
 
     @Test
     void healthIsUpWithKafkaAndMongoComponentsUp() throws Exception {
-        JsonNode health = get("/actuator/health");
+        JsonNode health = get("/actuator/health", OPERATOR_KEY);
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
-        assertThat(get("/actuator/health/readiness").path("status").asString()).isEqualTo("UP");
-        assertThat(get("/actuator/health/liveness").path("status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/health/readiness", null).path("status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/health/liveness", null).path("status").asString()).isEqualTo("UP");
     }
 
     @Test
-    void openApiAndPrometheusAreServed() throws Exception {
-        assertThat(get("/v3/api-docs").path("openapi").asString()).startsWith("3.");
-        HttpResponse<String> prometheus = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(prometheus.body()).contains("application=\"notify-service\"");
+    void everyoneSeesUpOrDownButOnlyTheOperatorSeesComponentsAndMetrics() throws Exception {
+        JsonNode anonymous = get("/actuator/health", null);
+        assertThat(anonymous.path("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).isFalse();
+        assertThat(send("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(send("/actuator/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(send("/actuator/metrics", "not-the-key").statusCode()).isEqualTo(401);
+        assertThat(send("/actuator/prometheus", OPERATOR_KEY).body()).contains("application=\"notify-service\"");
+        assertThat(send("/actuator/metrics", OPERATOR_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void openApiShowsTheBearerRequirementOnWritesAndNoCallerParameter() throws Exception {
+        JsonNode docs = get("/v3/api-docs", null);
+        assertThat(docs.path("openapi").asString()).startsWith("3.");
+        assertThat(docs.path("components").path("securitySchemes").path("apiKey").path("scheme").asString())
+                .isEqualTo("bearer");
+        docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            assertThat(operation.getValue().path("parameters").findValuesAsString("name"))
+                    .as(operation.getKey() + " " + path.getKey()).doesNotContain("caller");
+            if (!operation.getKey().equals("get")) {
+                assertThat(operation.getValue().path("security").toString())
+                        .as(operation.getKey() + " " + path.getKey()).contains("apiKey");
+            }
+        }));
+    }
+
+    @Test
+    void securityHeadersAreSetAndSwaggerUiIsServedWithAContentSecurityPolicy() throws Exception {
+        HttpResponse<String> docs = send("/v3/api-docs", null);
+        assertThat(docs.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(docs.headers().firstValue("X-Frame-Options")).contains("DENY");
+        HttpResponse<String> ui = send("/swagger-ui/index.html", null);
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'").contains("frame-ancestors 'none'");
+        // Swagger UI runs from its own files only: no inline script for the policy to block
+        assertThat(ui.body()).doesNotContainPattern("<script>\\s*\\S");
     }
 
     @Test
@@ -78,9 +114,15 @@ class NotifyServiceApplicationIntegrationTests {
         }
     }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-        return JsonMapper.builder().build().readTree(response.body());
+    private JsonNode get(String path, String key) throws Exception {
+        return JsonMapper.builder().build().readTree(send(path, key).body());
+    }
+
+    private HttpResponse<String> send(String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

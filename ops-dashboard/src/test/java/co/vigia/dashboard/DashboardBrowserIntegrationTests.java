@@ -90,7 +90,7 @@ class DashboardBrowserIntegrationTests {
                 .logDir(Path.of("target", "dashboard", "logs"))
                 .operatorKey(OPERATOR_KEY)
                 .partitions(3)
-                .env("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1")
+                .env("VIGIA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:" + failingEndpoint.getAddress().getPort())
                 .env("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s")
                 .env("VIGIA_KAFKA_PARTITIONS", "3");
         stack = config.build();
@@ -205,7 +205,8 @@ class DashboardBrowserIntegrationTests {
         Set<String> exposed = new HashSet<>();
         for (Service service : Service.values()) {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl()
-                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    + "/actuator/prometheus")).header("Authorization", "Bearer " + OPERATOR_KEY).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             PrometheusText.parse(metrics).forEach(sample -> exposed.add(sample.name()));
         }
         return exposed;

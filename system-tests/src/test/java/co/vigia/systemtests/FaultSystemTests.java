@@ -60,7 +60,7 @@ class FaultSystemTests {
     @BeforeAll
     static void start() {
         receiver = WebhookReceiver.start();
-        stack = SystemStack.start("faults", Map.of(
+        stack = SystemStack.start("faults", receiver.port(), Map.of(
                 // a dead instance's leases and group membership run out in seconds, not a minute
                 "VIGIA_WEBHOOK_LEASE", "10s",
                 "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"10000\","

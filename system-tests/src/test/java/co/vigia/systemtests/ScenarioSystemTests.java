@@ -35,7 +35,7 @@ class ScenarioSystemTests {
     @BeforeAll
     static void start() {
         receiver = WebhookReceiver.start();
-        stack = SystemStack.start("scenario", Map.of());
+        stack = SystemStack.start("scenario", receiver.port(), Map.of());
         vigia = new Vigia(stack, receiver);
     }
 

@@ -33,10 +33,13 @@ final class SystemStack implements AutoCloseable {
         this.notify = new Api(stack.service(Service.NOTIFY).baseUrl(), OPERATOR_KEY);
     }
 
-    /** Starts a stack for one test class; {@code env} adds or overrides service settings. */
-    static SystemStack start(String name, Map<String, String> env) {
+    /**
+     * Starts a stack for one test class, whose webhooks may reach the receiver on {@code receiverPort} (and no other
+     * port of this machine); {@code env} adds or overrides service settings.
+     */
+    static SystemStack start(String name, int receiverPort, Map<String, String> env) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        settings.put("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost:" + receiverPort);
         settings.put("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s");
         settings.put("VIGIA_CLOCK_ADJUSTABLE", "true");
         settings.put("VIGIA_KAFKA_PARTITIONS", "3");

@@ -41,7 +41,7 @@ class WalkthroughSystemTests {
     @BeforeAll
     static void start() {
         receiver = WebhookReceiver.start();
-        stack = SystemStack.start("walkthroughs", Map.of());
+        stack = SystemStack.start("walkthroughs", receiver.port(), Map.of());
     }
 
     @AfterAll

@@ -51,6 +51,10 @@ final class WebhookReceiver implements AutoCloseable {
         return receiver;
     }
 
+    int port() {
+        return port;
+    }
+
     /** The URL to register for endpoint {@code name}. */
     String url(String name) {
         return "http://localhost:" + port + "/hooks/" + name;

@@ -1,5 +1,6 @@
 package co.vigia.starter;
 
+import co.vigia.starter.ratelimit.Limit;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -41,7 +42,29 @@ public record VigiaProperties(
                          @DefaultValue("15m") Duration orphanAfter) {
     }
 
-    /** @param operatorKey the operator's API key (from {@code VIGIA_OPERATOR_KEY}); kept only as its hash */
-    public record Security(@DefaultValue("") String operatorKey) {
+    /**
+     * @param operatorKey        the operator's API key (from {@code VIGIA_OPERATOR_KEY}); kept only as its hash
+     * @param keyCacheTtl        how long a key's verdict (its caller, or unknown) is kept before the stores are asked
+     *                           again: a repeated key costs no database read within it
+     * @param keyRotationOverlap how long a rotated API key keeps working beside its successor
+     */
+    public record Security(@DefaultValue("") String operatorKey, @DefaultValue("10s") Duration keyCacheTtl,
+                           @DefaultValue("1h") Duration keyRotationOverlap, @DefaultValue RateLimit rateLimit) {
+    }
+
+    /**
+     * Requests per client, as {@code <permits>/<period>}; past a limit the answer is 429 with {@code Retry-After}.
+     *
+     * @param operator             per operator key
+     * @param subscriber           per subscriber key
+     * @param anonymous            per client address, for requests without a key
+     * @param failedAuthentication wrong keys per client address; past it even the key check is skipped
+     * @param expensive            per key, on the routes a service marks expensive (replays, tests, redeliveries),
+     *                             on top of the caller's own limit
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("1000/1s") Limit operator,
+                            @DefaultValue("50/1s") Limit subscriber, @DefaultValue("100/1s") Limit anonymous,
+                            @DefaultValue("20/1m") Limit failedAuthentication,
+                            @DefaultValue("10/1m") Limit expensive) {
     }
 }

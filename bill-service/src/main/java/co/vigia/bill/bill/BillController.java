@@ -12,6 +12,7 @@ import co.vigia.bill.procedure.IllegalTransitionException;
 import co.vigia.bill.procedure.Stage;
 import co.vigia.bill.timeline.TimelineEntry;
 import co.vigia.contracts.BillKind;
+import co.vigia.contracts.Chamber;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
 import co.vigia.starter.web.ApiProblem.FieldProblem;
@@ -87,12 +88,13 @@ public class BillController {
     @GetMapping
     public BillViews.BillPage list(@RequestParam(required = false) Stage stage,
                                    @RequestParam(required = false) BillKind kind,
+                                   @RequestParam(required = false) Chamber chamber,
                                    @RequestParam(required = false) String topic,
                                    @RequestParam(required = false) String q,
                                    @RequestParam(required = false) Instant updatedSince,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return search.search(stage, kind, topic, q, updatedSince, page, size);
+        return search.search(stage, kind, chamber, topic, q, updatedSince, page, size);
     }
 
     @Operation(operationId = "getBill", summary = "Read a bill",

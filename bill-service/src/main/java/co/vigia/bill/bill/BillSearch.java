@@ -2,6 +2,7 @@ package co.vigia.bill.bill;
 
 import co.vigia.bill.procedure.Stage;
 import co.vigia.contracts.BillKind;
+import co.vigia.contracts.Chamber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The bill list's filters as one MongoDB query (text search is a case-insensitive match on title and summary). */
+/** The bill list's filters as one MongoDB query (text search: a case-insensitive match on title, summary, topics, id). */
 @Component
 public class BillSearch {
 
@@ -24,7 +25,16 @@ public class BillSearch {
 
     public BillViews.BillPage search(Stage stage, BillKind kind, String topic, String q, Instant updatedSince,
                                      int page, int size) {
+        return search(stage, kind, null, topic, q, updatedSince, page, size);
+    }
+
+    /** {@code chamber}: the chamber of origin. */
+    public BillViews.BillPage search(Stage stage, BillKind kind, Chamber chamber, String topic, String q,
+                                     Instant updatedSince, int page, int size) {
         List<Criteria> criteria = new ArrayList<>();
+        if (chamber != null) {
+            criteria.add(Criteria.where("originChamber").is(chamber));
+        }
         if (stage != null) {
             criteria.add(Criteria.where("procedure.stage").is(stage));
         }
@@ -36,8 +46,10 @@ public class BillSearch {
         }
         if (q != null && !q.isBlank()) {
             Pattern pattern = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
+            // a visitor searching "sometimiento" means the bill of that topic (and id), even if its title says otherwise
             criteria.add(new Criteria().orOperator(Criteria.where("title").regex(pattern),
-                    Criteria.where("summary").regex(pattern)));
+                    Criteria.where("summary").regex(pattern), Criteria.where("topics").regex(pattern),
+                    Criteria.where("_id").regex(pattern)));
         }
         if (updatedSince != null) {
             criteria.add(Criteria.where("updatedAt").gte(updatedSince));

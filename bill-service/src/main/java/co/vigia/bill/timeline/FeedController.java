@@ -11,6 +11,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.bill.bill.Bill;
 import co.vigia.bill.bill.BillEtags;
 import co.vigia.bill.bill.BillService;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +21,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** {@code GET /api/bills/{id}/feed.atom}: for people who follow a bill without webhooks. */
+/**
+ * {@code GET /api/bills/{id}/feed.atom}: for people who follow a bill without webhooks. Its links are built from the
+ * configured public base URL ({@code VIGIA_PUBLIC_BASE_URL_BILL}), never from the request's {@code Host} or
+ * forwarding headers, which any client sets: a cached or shared feed could otherwise point readers elsewhere.
+ */
 @Tag(name = "bills")
 @RestController
 public class FeedController {
@@ -28,9 +34,27 @@ public class FeedController {
     public static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
     private final BillService bills;
+    private final String publicBaseUrl;
 
-    public FeedController(BillService bills) {
+    public FeedController(BillService bills, @Value("${vigia.public-base-url}") String publicBaseUrl) {
         this.bills = bills;
+        this.publicBaseUrl = baseUrl(publicBaseUrl);
+    }
+
+    /** An absolute http(s) URL without query, fragment or trailing slash; refused at start otherwise. */
+    static String baseUrl(String configured) {
+        URI uri;
+        try {
+            uri = new URI(configured.trim());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("vigia.public-base-url (VIGIA_PUBLIC_BASE_URL_BILL) must be an absolute "
+                    + "http(s) URL such as https://vigia.example.org, not '" + configured + "'");
+        }
+        return uri.toString().replaceAll("/+$", "");
     }
 
     @Operation(operationId = "getFeed", summary = "Follow a bill's timeline as an Atom feed",
@@ -48,8 +72,8 @@ public class FeedController {
         if (BillEtags.matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         return ResponseEntity.ok().eTag(etag).contentType(ATOM)
-                .body(AtomFeed.write(base, bill.getId(), bill.getTitle(), bill.getTimeline(), bill.getUpdatedAt()));
+                .body(AtomFeed.write(publicBaseUrl, bill.getId(), bill.getTitle(), bill.getTimeline(),
+                        bill.getUpdatedAt()));
     }
 }

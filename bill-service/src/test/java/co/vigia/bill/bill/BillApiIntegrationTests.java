@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The bill API over HTTP on real MongoDB: registration, actions, errors as problem+json, ETags, the Atom feed. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vigia.security.operator-key=" + ItClient.OPERATOR_KEY, "vigia.clock.adjustable=true"})
+        properties = {"vigia.security.operator-key=" + ItClient.OPERATOR_KEY, "vigia.clock.adjustable=true",
+                "vigia.public-base-url=https://vigia.example.org/"})
 @WithTestInfrastructure
 class BillApiIntegrationTests {
 
@@ -68,6 +69,11 @@ class BillApiIntegrationTests {
         JsonNode list = client.json(client.get("/api/bills?q=SUJECI%C3%93N&stage=FIRST_DEBATE&topic=paz-total&size=100"));
         assertThat(list.path("items").findValues("id").stream().map(JsonNode::asString)).contains(id);
         assertThat(client.json(client.get("/api/bills?stage=SANCTIONED&q=" + id)).path("total").asLong()).isZero();
+        assertThat(client.json(client.get("/api/bills?chamber=SENATE&q=" + id)).path("total").asLong()).isEqualTo(1);
+        assertThat(client.json(client.get("/api/bills?chamber=HOUSE&q=" + id)).path("total").asLong()).isZero();
+        // text search reaches the topics too: "PAZ-TOT" finds the bill of topic paz-total
+        assertThat(client.json(client.get("/api/bills?q=PAZ-TOT&size=100")).path("items").findValues("id").stream()
+                .map(JsonNode::asString)).contains(id);
     }
 
     @Test
@@ -98,6 +104,24 @@ class BillApiIntegrationTests {
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
         assertThat(feed.getEntries()).hasSize(2);
         assertThat(feed.getEntries().get(0).getTitle()).contains("ASSIGNED_TO_COMMITTEE").contains("FIRST_DEBATE");
+    }
+
+    @Test
+    void theFeedLinksToTheConfiguredPublicUrlWhateverHostTheRequestNames() throws Exception {
+        String id = ItClient.uniqueId("it-feed-host");
+        client.post("/api/bills", ItClient.newBill(id));
+        String raw;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /api/bills/" + id + "/feed.atom HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: http\r\nForwarded: host=evil.example\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(raw).startsWith("HTTP/1.1 200").doesNotContain("evil.example");
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(raw.substring(raw.indexOf("<?xml"))));
+        assertThat(feed.getLinks()).extracting(com.rometools.rome.feed.synd.SyndLink::getHref)
+                .containsExactlyInAnyOrder("https://vigia.example.org/api/bills/" + id + "/feed.atom",
+                        "https://vigia.example.org/api/bills/" + id);
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import co.vigia.bill.BillRoutes;
 import co.vigia.bill.procedure.ActionType;
 import co.vigia.bill.procedure.IllegalTransitionException;
 import co.vigia.bill.procedure.Stage;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * nothing reaches the service), and how a procedure refusal reads (409 with the stage and what is allowed).
  */
 @WebMvcTest(controllers = BillController.class, properties = "vigia.security.operator-key=" + BillControllerTests.KEY)
+@Import(BillRoutes.class)
 class BillControllerTests {
 
     static final String KEY = "slice-operator-key";
@@ -54,7 +57,7 @@ class BillControllerTests {
     void writingWithoutTheOperatorKeyIsRefusedAndNothingIsRegistered() throws Exception {
         mvc.perform(post("/api/bills").contentType(MediaType.APPLICATION_JSON).content(validBill()))
                 .andExpect(status().isUnauthorized())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentType("application/problem+json;charset=UTF-8"));
         mvc.perform(post("/api/bills").header("Authorization", "Bearer not-the-key")
                         .contentType(MediaType.APPLICATION_JSON).content(validBill()))
                 .andExpect(status().isUnauthorized());

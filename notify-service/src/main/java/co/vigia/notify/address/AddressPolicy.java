@@ -3,12 +3,13 @@ package co.vigia.notify.address;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Which IP addresses a webhook may never reach: anything that is not a public unicast address. Plain Java;
- * the same rules run at registration and again right before every connection.
+ * Which IP addresses a webhook may never reach: anything that is not a public unicast address. Plain Java; the
+ * same rules run at registration and on the very address a delivery connects to. The ranges are those of IANA's
+ * IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890 and later), plus multicast and, for IPv6, everything
+ * outside global unicast (2000::/3); 6to4 and NAT64 addresses are judged by the IPv4 address they carry.
  */
 public final class AddressPolicy {
 
@@ -19,7 +20,7 @@ public final class AddressPolicy {
     public static Optional<String> refusal(InetAddress address) {
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
-            return ipv4(b);
+            return ipv4(b, 0);
         }
         if (address instanceof Inet6Address) {
             return ipv6(b);
@@ -27,10 +28,10 @@ public final class AddressPolicy {
         return Optional.of("unknown address family");
     }
 
-    private static Optional<String> ipv4(byte[] b) {
-        int a0 = b[0] & 0xff;
-        int a1 = b[1] & 0xff;
-        int a2 = b[2] & 0xff;
+    private static Optional<String> ipv4(byte[] b, int at) {
+        int a0 = b[at] & 0xff;
+        int a1 = b[at + 1] & 0xff;
+        int a2 = b[at + 2] & 0xff;
         if (a0 == 0) {
             return Optional.of("unspecified address (0.0.0.0/8)");
         }
@@ -49,6 +50,15 @@ public final class AddressPolicy {
         if (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) {
             return Optional.of("reserved address (192.0.0.0/24, 192.0.2.0/24)");
         }
+        if (a0 == 192 && a1 == 88 && a2 == 99) {
+            return Optional.of("6to4 relay anycast address (192.88.99.0/24)");
+        }
+        if ((a0 == 192 && a1 == 31 && a2 == 196) || (a0 == 192 && a1 == 175 && a2 == 48)) {
+            return Optional.of("AS112 DNS sink address (192.31.196.0/24, 192.175.48.0/24)");
+        }
+        if (a0 == 192 && a1 == 52 && a2 == 193) {
+            return Optional.of("AMT relay anycast address (192.52.193.0/24)");
+        }
         if ((a0 == 198 && (a1 == 18 || a1 == 19)) || (a0 == 198 && a1 == 51 && a2 == 100)
                 || (a0 == 203 && a1 == 0 && a2 == 113)) {
             return Optional.of("reserved address (benchmarking or documentation)");
@@ -63,61 +73,74 @@ public final class AddressPolicy {
     }
 
     private static Optional<String> ipv6(byte[] b) {
+        int b0 = b[0] & 0xff;
+        int b1 = b[1] & 0xff;
+        int b2 = b[2] & 0xff;
+        int b3 = b[3] & 0xff;
         if (allZero(b, 0, 16)) {
             return Optional.of("unspecified address (::)");
         }
         if (allZero(b, 0, 15) && b[15] == 1) {
             return Optional.of("loopback address (::1)");
         }
-        int b0 = b[0] & 0xff;
-        int b1 = b[1] & 0xff;
         if (allZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-            return Optional.of("IPv4-mapped IPv6 address");
+            return Optional.of("IPv4-mapped IPv6 address (::ffff:0:0/96)");
+        }
+        if (allZero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0) {
+            return Optional.of("IPv4-translated IPv6 address (::ffff:0:0:0/96)");
         }
         if (allZero(b, 0, 12)) {
-            return Optional.of("IPv4-compatible IPv6 address");
+            return Optional.of("IPv4-compatible IPv6 address (::/96)");
         }
-        if (b0 == 0xfe && (b1 & 0xc0) == 0x80) {
-            return Optional.of("link-local address (fe80::/10)");
-        }
-        if (b0 == 0xfe && (b1 & 0xc0) == 0xc0) {
-            return Optional.of("site-local address (fec0::/10)");
-        }
-        if ((b0 & 0xfe) == 0xfc) {
-            return Optional.of("unique-local address (fc00::/7)");
-        }
-        if (b0 == 0xff) {
-            return Optional.of("multicast address (ff00::/8)");
-        }
-        if (b0 == 0x20 && b1 == 0x02) {
-            return embedded(b, 2, "6to4 address (2002::/16)");
-        }
-        if (b0 == 0x00 && b1 == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+        if (b0 == 0x00 && b1 == 0x64 && b2 == 0xff && b3 == 0x9b) {
             if (allZero(b, 4, 12)) {
-                return embedded(b, 12, "NAT64 address (64:ff9b::/96)");
+                return ipv4(b, 12).map(why -> "NAT64 address (64:ff9b::/96) embedding a " + why);
             }
             return Optional.of("local-use NAT64 address (64:ff9b:1::/48)");
         }
-        if (b0 == 0x20 && b1 == 0x01 && b[2] == 0 && b[3] == 0) {
-            return Optional.of("Teredo address (2001::/32)");
+        if ((b0 & 0xe0) != 0x20) {
+            return Optional.of(outsideGlobalUnicast(b0, b1));
         }
-        if (b0 == 0x20 && b1 == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+        if (b0 == 0x20 && b1 == 0x01 && (b2 & 0xfe) == 0) {
+            return Optional.of(b2 == 0 && b3 == 0 ? "Teredo address (2001::/32)"
+                    : "IETF protocol assignment address (2001::/23)");
+        }
+        if (b0 == 0x20 && b1 == 0x01 && b2 == 0x0d && b3 == 0xb8) {
             return Optional.of("documentation address (2001:db8::/32)");
         }
-        if (b0 == 0x01 && b1 == 0x00 && allZero(b, 2, 8)) {
-            return Optional.of("discard-only address (100::/64)");
+        if (b0 == 0x3f && b1 == 0xff && (b2 & 0xf0) == 0) {
+            return Optional.of("documentation address (3fff::/20)");
+        }
+        if (b0 == 0x26 && b1 == 0x20 && b2 == 0x00 && b3 == 0x4f && (b[4] & 0xff) == 0x80 && b[5] == 0) {
+            return Optional.of("AS112 DNS sink address (2620:4f:8000::/48)");
+        }
+        if (b0 == 0x20 && b1 == 0x02) {
+            return ipv4(b, 2).map(why -> "6to4 address (2002::/16) embedding a " + why);
         }
         return Optional.empty();
     }
 
-    /** 6to4 and NAT64 carry an IPv4 address: refuse them when that address is refused. */
-    private static Optional<String> embedded(byte[] b, int offset, String form) {
-        byte[] v4 = {b[offset], b[offset + 1], b[offset + 2], b[offset + 3]};
-        try {
-            return ipv4(InetAddress.getByAddress(v4).getAddress()).map(why -> form + " embedding a " + why);
-        } catch (UnknownHostException e) {
-            return Optional.of(form);
+    /** Everything outside 2000::/3 that is not one of the forms above: named where IANA names it. */
+    private static String outsideGlobalUnicast(int b0, int b1) {
+        if (b0 == 0xfe && (b1 & 0xc0) == 0x80) {
+            return "link-local address (fe80::/10)";
         }
+        if (b0 == 0xfe && (b1 & 0xc0) == 0xc0) {
+            return "site-local address (fec0::/10)";
+        }
+        if ((b0 & 0xfe) == 0xfc) {
+            return "unique-local address (fc00::/7)";
+        }
+        if (b0 == 0xff) {
+            return "multicast address (ff00::/8)";
+        }
+        if (b0 == 0x01 && b1 == 0x00) {
+            return "discard-only or dummy address (100::/64, 100:0:0:1::/64)";
+        }
+        if (b0 == 0x5f && b1 == 0x00) {
+            return "segment routing address (5f00::/16)";
+        }
+        return "address outside global unicast (2000::/3)";
     }
 
     private static boolean allZero(byte[] b, int from, int to) {

@@ -18,13 +18,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code version} changes with every guarded write: each is a compare-and-set on {@code {_id, version}} (see
  * {@link DeliveryStore}).
  */
+// {completedAt: 1} ("settled"), read by the sweep for lost wakes (LostWakes), is also the TTL index of the retention
+// period: RetentionIndexes makes it with the configured period
 @Document(Delivery.COLLECTION)
 @CompoundIndexes({
         @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
         @CompoundIndex(name = "order", def = "{'subscriptionId': 1, 'subject': 1, 'status': 1, 'seq': 1}"),
         @CompoundIndex(name = "log", def = "{'subscriptionId': 1, 'createdAt': -1}"),
-        // the sweep for lost wakes reads the deliveries settled since its last pass (LostWakes)
-        @CompoundIndex(name = "settled", def = "{'completedAt': 1}"),
         // redundant on MongoDB (the _id index serves {_id, version}), but the embedded server only looks a document up
         // by an index whose keys are exactly the query's: without it every guarded write read the whole collection
         @CompoundIndex(name = "cas", def = "{'_id': 1, 'version': 1}", unique = true)

@@ -65,7 +65,7 @@ public class DeliveryController {
                     .with("status", subscription.status());
         }
         StoredEvent event = events.findById(original.eventId()).orElseThrow(() -> ApiProblem.conflict("event-expired",
-                "Event expired", "event " + original.eventId() + " is no longer stored (events are kept 30 days)"));
+                "Event expired", "event " + original.eventId() + " is no longer stored (events are kept for the retention period, 90 days unless configured)"));
         return ResponseEntity.accepted().body(DeliveryView.of(planner.scheduleNew(event, subscription,
                 DeliveryTrigger.REDELIVERY)));
     }

@@ -3,6 +3,7 @@ package co.vigia.notify.delivery;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.event.StoredEventRepository;
 import co.vigia.notify.event.WebhookPayload;
+import co.vigia.notify.secret.SecretBox;
 import co.vigia.notify.signing.WebhookSigner;
 import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscriber.SubscriberStatus;
@@ -52,6 +53,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final StoredEventRepository events;
     private final WebhookPayload payload;
     private final WebhookSender sender;
+    private final SecretBox secretBox;
     private final DeliveryRules rules;
     private final EndpointGates gates;
     private final EndpointHealth health;
@@ -89,7 +91,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     public DeliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions, SubscriberRepository subscribers,
                           StoredEventRepository events, WebhookPayload payload, WebhookSender sender,
-                          DeliveryRules rules, EndpointGates gates, EndpointHealth health, DeliveryMetrics metrics,
+                          SecretBox secretBox, DeliveryRules rules, EndpointGates gates, EndpointHealth health, DeliveryMetrics metrics,
                           WorkerSignal signal, Clock clock, String owner, Duration lease, Duration pollInterval,
                           int maxConcurrency) {
         this.store = store;
@@ -98,6 +100,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.events = events;
         this.payload = payload;
         this.sender = sender;
+        this.secretBox = secretBox;
         this.rules = rules;
         this.gates = gates;
         this.health = health;
@@ -495,7 +498,7 @@ public class DeliveryWorker implements SmartLifecycle {
             Rendered rendered = reason.isPresent() ? null : rendered(delivery.eventId());
             StoredEvent event = rendered == null ? null : rendered.event();
             if (reason.isEmpty() && event == null) {
-                reason = Optional.of("the event expired (events are kept 30 days)");
+                reason = Optional.of("the event expired (events are kept for the retention period, 90 days unless configured)");
             }
             if (reason.isPresent()) {
                 gates.cancel(endpoint);
@@ -510,7 +513,7 @@ public class DeliveryWorker implements SmartLifecycle {
             long timestamp = started.getEpochSecond();
             WebhookMessage message = new WebhookMessage(delivery.eventId(), timestamp, body,
                     WebhookSigner.signatureHeader(delivery.eventId(), timestamp, body,
-                            subscription.signingSecrets(started)));
+                            subscription.signingSecrets(started, secretBox)));
             AttemptResult result = sender.send(subscription.url(), message);
             boolean delivered = result.verdict() == AttemptResult.Verdict.DELIVERED;
             gates.exit(endpoint, delivered, result.latency());

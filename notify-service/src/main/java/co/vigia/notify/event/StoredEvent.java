@@ -2,16 +2,16 @@ package co.vigia.notify.event;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An event as notify-service received it, stored once (its CloudEvent id is the document id, hence unique),
- * kept 30 days for redelivery and replay. {@code data} is the event's data as JSON. {@code topic} is null for
+ * kept for redelivery and replay for the retention period (90 days; a TTL index on {@code receivedAt} made by
+ * {@link co.vigia.notify.retention.RetentionIndexes}). {@code data} is the event's data as JSON. {@code topic} is null for
  * webhook-only events (pings, disabled notices). {@code fannedOut} is set once every matching subscription has
  * its delivery, so a re-read record skips the work, and a record re-read after a crash in between finishes it.
  */
 @Document("events")
 public record StoredEvent(@Id String id, String type, String subject, String source, Instant time, String topic,
-                          String data, @Indexed(expireAfter = "30d") Instant receivedAt, boolean fannedOut) {
+                          String data, Instant receivedAt, boolean fannedOut) {
 }

@@ -8,14 +8,18 @@ import co.vigia.starter.openapi.CallableBy;
 import co.vigia.starter.security.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.notify.subscription.SubscriptionRepository;
+import co.vigia.starter.VigiaProperties;
+import co.vigia.starter.security.ApiKeyAuthenticationProvider;
 import co.vigia.starter.security.ApiKeys;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators manage subscribers (NGOs); a subscriber's API key is shown once, when it is created. */
+/**
+ * Operators manage subscribers (NGOs); a subscriber's API key is shown once, when it is created or rotated, and
+ * kept only as its hash.
+ */
 @Tag(name = "subscribers", description = "The NGOs that subscribe, managed by the operator")
 @RestController
 @RequestMapping("/api/subscribers")
@@ -38,11 +45,16 @@ public class SubscriberController {
     private final SubscriberRepository subscribers;
     private final SubscriptionRepository subscriptions;
     private final Clock clock;
+    private final ApiKeyAuthenticationProvider keys;
+    private final Duration keyOverlap;
 
-    public SubscriberController(SubscriberRepository subscribers, SubscriptionRepository subscriptions, Clock clock) {
+    public SubscriberController(SubscriberRepository subscribers, SubscriptionRepository subscriptions, Clock clock,
+                                ApiKeyAuthenticationProvider keys, VigiaProperties properties) {
         this.subscribers = subscribers;
         this.subscriptions = subscriptions;
         this.clock = clock;
+        this.keys = keys;
+        this.keyOverlap = properties.security().keyRotationOverlap();
     }
 
     @Schema(description = "An NGO to register; it gets an API key for its subscriptions.")
@@ -64,6 +76,10 @@ public class SubscriberController {
                                     Instant createdAt, String apiKey) {
     }
 
+    /** A rotated key, shown once; the previous key works until {@code previousKeyExpiresAt}. */
+    public record RotatedKey(String id, String apiKey, Instant previousKeyExpiresAt) {
+    }
+
     @Operation(operationId = "createSubscriber", summary = "Register an NGO",
             description = "Creates the subscriber, ACTIVE, and its API key (`vgs_…`), shown this once; only its SHA-256 is stored.")
     @CallableBy(Role.OPERATOR)
@@ -72,8 +88,8 @@ public class SubscriberController {
     public ResponseEntity<CreatedSubscriber> create(Caller caller, @Valid @RequestBody NewSubscriber body) {
         caller.requireOperator();
         String apiKey = ApiKeys.generate("vgs_");
-        Subscriber subscriber = subscribers.insert(new Subscriber(UUID.randomUUID().toString(), body.name().trim(),
-                body.contactEmail().trim(), SubscriberStatus.ACTIVE, ApiKeys.hash(apiKey), clock.instant(), null));
+        Subscriber subscriber = subscribers.insert(Subscriber.created(UUID.randomUUID().toString(), body.name().trim(),
+                body.contactEmail().trim(), ApiKeys.hash(apiKey), clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedSubscriber(subscriber.id(), subscriber.name(),
                 subscriber.contactEmail(), subscriber.status(), subscriber.createdAt(), apiKey));
     }
@@ -102,7 +118,33 @@ public class SubscriberController {
     @PostMapping("/{id}/suspend")
     public SubscriberView suspend(Caller caller, @PathVariable String id) {
         caller.requireOperator();
-        return SubscriberView.of(subscribers.save(find(id).withStatus(SubscriberStatus.SUSPENDED, clock.instant())));
+        Subscriber suspended = subscribers.save(find(id).withStatus(SubscriberStatus.SUSPENDED, clock.instant()));
+        keys.forget(suspended.id());
+        return SubscriberView.of(suspended);
+    }
+
+    /**
+     * A new API key for the subscriber: the operator may rotate any subscriber's, a subscriber only its own (another
+     * subscriber's id answers 404). The previous key keeps working for the overlap ({@code vigia.security
+     * .key-rotation-overlap}, 1 h by default) so the subscriber can switch without a gap; a key older than that stops.
+     */
+    @Operation(summary = "Rotate a subscriber's API key",
+            description = "Answers a new API key, shown only here. The previous key keeps working until "
+                    + "previousKeyExpiresAt (vigia.security.key-rotation-overlap, 1 h by default), so the subscriber "
+                    + "can switch without a gap; a key rotated earlier stops at once. A subscriber may rotate only "
+                    + "its own key (another subscriber's id answers 404); the operator may rotate any.")
+    @CallableBy({Role.OPERATOR, Role.SUBSCRIBER})
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
+    @PostMapping("/{id}/rotate-key")
+    public RotatedKey rotateKey(Caller caller, @PathVariable String id) {
+        if (!caller.isOperator() && !caller.id().equals(id)) {
+            throw ApiProblem.notFound("subscriber", id);
+        }
+        String apiKey = ApiKeys.generate("vgs_");
+        Instant overlapUntil = clock.instant().plus(keyOverlap);
+        Subscriber rotated = subscribers.save(find(id).withRotatedKey(ApiKeys.hash(apiKey), overlapUntil));
+        keys.forget(rotated.id());
+        return new RotatedKey(rotated.id(), apiKey, overlapUntil);
     }
 
     @Operation(operationId = "reactivateSubscriber", summary = "Reactivate a suspended NGO",
@@ -112,7 +154,9 @@ public class SubscriberController {
     @PostMapping("/{id}/reactivate")
     public SubscriberView reactivate(Caller caller, @PathVariable String id) {
         caller.requireOperator();
-        return SubscriberView.of(subscribers.save(find(id).withStatus(SubscriberStatus.ACTIVE, clock.instant())));
+        Subscriber reactivated = subscribers.save(find(id).withStatus(SubscriberStatus.ACTIVE, clock.instant()));
+        keys.forget(reactivated.id());
+        return SubscriberView.of(reactivated);
     }
 
     /** Deletes the subscriber and its subscriptions; their pending deliveries fail as "subscription deleted". */
@@ -127,6 +171,7 @@ public class SubscriberController {
         Subscriber subscriber = find(id);
         subscriptions.deleteBySubscriberId(subscriber.id());
         subscribers.deleteById(subscriber.id());
+        keys.forget(subscriber.id());
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package co.vigia.notify.subscription;
 
+import co.vigia.notify.secret.SecretBox;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -22,9 +23,9 @@ public record Subscription(@Id String id, @Indexed String subscriberId, String u
         return new EventFilter(eventTypes, billIds);
     }
 
-    /** The secrets that sign a webhook sent now: the current one, and a replaced one within its grace period. */
-    public List<String> signingSecrets(Instant now) {
-        return secrets.stream().filter(s -> s.signsAt(now)).map(SigningSecret::secret).toList();
+    /** The secrets that sign a webhook sent now, opened: the current one, and a replaced one within its grace period. */
+    public List<String> signingSecrets(Instant now, SecretBox box) {
+        return secrets.stream().filter(s -> s.signsAt(now)).map(s -> box.open(s.sealed(), id)).toList();
     }
 
     public Subscription with(String newUrl, String newDescription, List<String> newTypes, List<String> newBills,

@@ -18,7 +18,7 @@ import co.vigia.notify.delivery.DeliveryStore;
 import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.delivery.DeliveryView;
 import co.vigia.notify.event.StoredEvent;
-import co.vigia.notify.event.StoredEventRepository;
+import co.vigia.notify.secret.SecretBox;
 import co.vigia.notify.signing.WebhookSigner;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
@@ -28,7 +28,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -54,25 +53,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/subscriptions")
 public class SubscriptionController {
 
-    private static final int MAX_REPLAY = 10_000;
-
     private final SubscriptionRepository subscriptions;
     private final EndpointPolicy endpoints;
     private final DeliveryStore deliveries;
     private final DeliveryPlanner planner;
-    private final StoredEventRepository events;
+    private final Replays replays;
     private final WebhookProperties webhooks;
+    private final SecretBox secretBox;
     private final Clock clock;
 
     public SubscriptionController(SubscriptionRepository subscriptions, EndpointPolicy endpoints,
-                                  DeliveryStore deliveries, DeliveryPlanner planner, StoredEventRepository events,
-                                  WebhookProperties webhooks, Clock clock) {
+                                  DeliveryStore deliveries, DeliveryPlanner planner, Replays replays,
+                                  WebhookProperties webhooks, SecretBox secretBox, Clock clock) {
         this.subscriptions = subscriptions;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.planner = planner;
-        this.events = events;
+        this.replays = replays;
         this.webhooks = webhooks;
+        this.secretBox = secretBox;
         this.clock = clock;
     }
 
@@ -114,9 +113,6 @@ public class SubscriptionController {
     public record Scheduled(String deliveryId, String eventId, DeliveryStatus status) {
     }
 
-    public record Replayed(int deliveries, Instant since) {
-    }
-
     @Operation(operationId = "createSubscription", summary = "Subscribe a webhook endpoint",
             description = """
                     The NGO's endpoint gets every matching event as a signed Standard Webhooks request. The signing \
@@ -137,10 +133,11 @@ public class SubscriptionController {
         }
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
-        Subscription subscription = subscriptions.insert(new Subscription(UUID.randomUUID().toString(), subscriberId,
+        String id = UUID.randomUUID().toString();
+        Subscription subscription = subscriptions.insert(new Subscription(id, subscriberId,
                 body.url().trim(), body.description(), List.copyOf(body.eventTypes()),
                 body.billIds() == null ? List.of() : List.copyOf(body.billIds()), SubscriptionStatus.ACTIVE, null, null,
-                List.of(new SigningSecret(secret, now, null)), null, null, now, now, null));
+                List.of(new SigningSecret(secretBox.seal(secret, id), now, null)), null, null, now, now, null));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new SubscriptionWithSecret(SubscriptionView.of(subscription), secret));
     }
@@ -209,10 +206,10 @@ public class SubscriptionController {
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
         List<SigningSecret> secrets = new ArrayList<>();
-        secrets.add(new SigningSecret(secret, now, null));
+        secrets.add(new SigningSecret(secretBox.seal(secret, current.id()), now, null));
         for (SigningSecret old : current.secrets()) {
             if (old.expiresAt() == null) {
-                secrets.add(new SigningSecret(old.secret(), old.createdAt(), now.plus(webhooks.rotationGrace())));
+                secrets.add(new SigningSecret(old.sealed(), old.createdAt(), now.plus(webhooks.rotationGrace())));
             }
         }
         Subscription rotated = subscriptions.save(current.withSecrets(secrets, now));
@@ -251,8 +248,10 @@ public class SubscriptionController {
     }
 
     /**
-     * Re-sends every stored event that matches this subscription since {@code since}: an event id (the events
-     * received after it) or an ISO-8601 time (received at or after it). The webhooks keep their event ids.
+     * Re-sends the stored events that match this subscription since {@code since}: an event id this subscription
+     * received (the events received after it) or an ISO-8601 time (received at or after it). The webhooks keep their
+     * event ids. At most 10,000 per call: when {@code complete} is false, call again with {@code since=next}. One
+     * replay per subscription at a time (409 while one runs).
      */
     @Operation(operationId = "replay", summary = "Replay the events since a time or an event",
             description = "Sends again every stored event (kept 30 days) that matches this subscription since `since`, as new deliveries with their own event ids, in order.")
@@ -261,30 +260,8 @@ public class SubscriptionController {
     @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     @Parameter(name = "since", description = "An ISO-8601 time (events received at or after it) or an event id (the events received after it).", example = "2023-03-15T00:00:00Z")
     @PostMapping("/{id}/replay")
-    public ResponseEntity<Replayed> replay(Caller caller, @PathVariable String id, @RequestParam String since) {
-        Subscription subscription = requireActive(own(caller, id));
-        Instant from;
-        List<StoredEvent> candidates;
-        try {
-            from = Instant.parse(since);
-            candidates = events.findByTopicNotNullAndReceivedAtGreaterThanEqualOrderByReceivedAtAsc(from);
-        } catch (DateTimeParseException notATime) {
-            StoredEvent after = events.findById(since).orElseThrow(() -> ApiProblem.invalidField("since",
-                    "is neither a stored event id nor an ISO-8601 time (events are kept 30 days)"));
-            from = after.receivedAt();
-            candidates = events.findByTopicNotNullAndReceivedAtGreaterThanOrderByReceivedAtAsc(from);
-        }
-        List<StoredEvent> matching = candidates.stream()
-                .filter(e -> subscription.filter().matches(e.type(), e.subject())).toList();
-        if (matching.size() > MAX_REPLAY) {
-            throw ApiProblem.invalidField("since", matching.size() + " events match; replay at most " + MAX_REPLAY
-                    + " at once (choose a later start)");
-        }
-        for (StoredEvent event : matching) {
-            planner.schedule(event, subscription, null, DeliveryTrigger.REPLAY);
-        }
-        planner.wakeWorker();
-        return ResponseEntity.accepted().body(new Replayed(matching.size(), from));
+    public ResponseEntity<Replays.Replayed> replay(Caller caller, @PathVariable String id, @RequestParam String since) {
+        return ResponseEntity.accepted().body(replays.replay(requireActive(own(caller, id)), since));
     }
 
     private Subscription own(Caller caller, String id) {

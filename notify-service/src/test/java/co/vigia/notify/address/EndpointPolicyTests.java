@@ -24,7 +24,7 @@ class EndpointPolicyTests {
             "mixed.example.org", "93.184.216.34,192.168.1.10",
             "v6private.example.org", "fd12:3456::1");
 
-    private final EndpointPolicy policy = new EndpointPolicy(List.of(), EndpointPolicyTests::lookup);
+    private final EndpointPolicy policy = new EndpointPolicy(AllowList.none(), EndpointPolicyTests::lookup);
 
     private static List<InetAddress> lookup(String host) throws UnknownHostException {
         String answer = DNS.get(host);
@@ -81,7 +81,49 @@ class EndpointPolicyTests {
             "ftp://ngo.example.org/hook",             // not http(s)
             "https://user:pw@ngo.example.org/hook",   // credentials in the URL
             "not a url",
-            "/relative/path"
+            "/relative/path",
+            // issue 23: forms that were accepted
+            "https://[::ffff:0:7f00:1]/",             // IPv4-translated (::ffff:0:0:0/96) 127.0.0.1
+            "https://[::ffff:0:a9fe:a9fe]/",          // IPv4-translated metadata address
+            "https://[::ffff:0:808:808]/",            // IPv4-translated, even of a public address
+            "https://192.88.99.1/hook",               // 6to4 relay anycast (192.88.99.0/24)
+            "https://192.88.99.255/hook",
+            "https://192.31.196.1/hook",              // AS112
+            "https://192.175.48.1/hook",              // AS112 direct delegation
+            "https://192.52.193.1/hook",              // AMT
+            "https://192.0.0.9/hook",                 // IETF protocol assignments (PCP anycast)
+            "https://[64:ff9b::a00:1]/hook",          // NAT64 wrapping 10.0.0.1
+            "https://[64:ff9b::c0a8:101]/hook",       // NAT64 wrapping 192.168.1.1
+            "https://[64:ff9b:1::1]/hook",            // local-use NAT64
+            "https://[2002:a00:1::]/hook",            // 6to4 wrapping 10.0.0.1
+            "https://[2002:a9fe:a9fe::]/hook",        // 6to4 wrapping 169.254.169.254
+            "https://[2002:c058:6301::]/hook",        // 6to4 wrapping the 6to4 relay 192.88.99.1
+            "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook", // Teredo
+            "https://[2001:2::1]/hook",               // benchmarking (2001:2::/48)
+            "https://[2001:10::1]/hook",              // ORCHID
+            "https://[2001:db8::1]/hook",             // documentation
+            "https://[3fff::1]/hook",                 // documentation (3fff::/20)
+            "https://[2620:4f:8000::1]/hook",         // AS112-v6
+            "https://[100::1]/hook",                  // discard-only
+            "https://[100:0:0:1::1]/hook",            // dummy prefix
+            "https://[5f00::1]/hook",                 // segment routing SIDs
+            "https://[4000::1]/hook",                 // unassigned, outside 2000::/3
+            "https://[::2]/hook",                     // IPv4-compatible / reserved ::/8
+            "https://[fec0::1]/hook",                 // site-local
+            "https://[fe80::1%25eth0]/hook",          // link-local with a zone
+            // ports
+            "https://ngo.example.org:0/hook",
+            "https://ngo.example.org:99999/hook",
+            "https://ngo.example.org:65536/hook",
+            "https://ngo.example.org:-1/hook",
+            "https://ngo.example.org:+443/hook",
+            "https://ngo.example.org:0443/hook",
+            "https://ngo.example.org:/hook",
+            "https://ngo.example.org:abc/hook",
+            "https://ngo.example.org:443:443/hook",
+            "https://ngo.example.org:4294967739/hook", // 443 + 2^32
+            "https://[2606:4700::1111]:0/hook",
+            "https://[2606:4700::1111]:99999/hook"
     })
     void refuses(String url) {
         assertThatThrownBy(() -> policy.check(url)).isInstanceOf(EndpointRefusedException.class);
@@ -92,6 +134,27 @@ class EndpointPolicyTests {
         assertThat(policy.check("https://ngo.example.org/hooks/vigia?x=1").getHost()).isEqualTo("ngo.example.org");
         assertThat(policy.check("https://93.184.216.34/hook").getPort()).isEqualTo(-1);
         assertThat(policy.check("https://[2606:4700::1111]/hook")).isNotNull();
+    }
+
+    @Test
+    void acceptsPublicAddressesInsideSpecialRangesNeighbours() throws Exception {
+        assertThat(policy.check("https://192.88.100.1/hook")).isNotNull();         // just past 192.88.99.0/24
+        assertThat(policy.check("https://[2002:808:808::1]/hook")).isNotNull();    // 6to4 of 8.8.8.8
+        assertThat(policy.check("https://[64:ff9b::808:808]/hook")).isNotNull();   // NAT64 of 8.8.8.8
+        assertThat(policy.check("https://[2001:200::1]/hook")).isNotNull();        // just past 2001::/23
+        assertThat(policy.check("https://ngo.example.org:8443/hook").getPort()).isEqualTo(8443);
+        assertThat(policy.check("https://ngo.example.org:65535/hook").getPort()).isEqualTo(65535);
+        assertThat(policy.check("https://ngo.example.org:1/hook").getPort()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedPortSaysWhy() {
+        assertThatThrownBy(() -> policy.check("https://ngo.example.org:99999/")).hasMessage("port 99999 is not a port from 1 to 65535");
+        assertThatThrownBy(() -> policy.check("https://ngo.example.org:0/")).hasMessage("port 0 is not a port from 1 to 65535");
+        assertThatThrownBy(() -> policy.check("https://ngo.example.org:/")).hasMessageContaining("empty port");
+        assertThatThrownBy(() -> policy.check("https://[::ffff:0:7f00:1]/"))
+                .hasMessageContaining("IPv4-translated");
+        assertThatThrownBy(() -> policy.check("https://192.88.99.1/")).hasMessageContaining("192.88.99.0/24");
     }
 
     @Test
@@ -107,18 +170,55 @@ class EndpointPolicyTests {
     }
 
     @Test
-    void allowListedHostsMayUseHttpAndLoopback() throws Exception {
-        EndpointPolicy local = new EndpointPolicy(List.of("localhost", " 127.0.0.1 "), EndpointPolicyTests::lookup);
+    void allowListedEndpointsMayUseHttpAndLoopbackOnTheirPortOnly() throws Exception {
+        EndpointPolicy local = new EndpointPolicy(AllowList.of(List.of("localhost:8099", " 127.0.0.1:8099 ",
+                "[::1]:9000")), EndpointPolicyTests::lookup);
         assertThat(local.check("http://localhost:8099/hook")).isNotNull();
+        assertThat(local.check("http://LOCALHOST.:8099/hook")).isNotNull();
         assertThat(local.check("http://127.0.0.1:8099/hook")).isNotNull();
-        assertThatThrownBy(() -> local.check("http://10.0.0.1/hook")).isInstanceOf(EndpointRefusedException.class);
+        assertThat(local.check("http://[::1]:9000/hook")).isNotNull();
+        // the HTTP client names an IPv6 literal without brackets when it resolves it
+        assertThat(local.addresses("::1", 9000)).extracting(InetAddress::getHostAddress).containsExactly("0:0:0:0:0:0:0:1");
+        assertThatThrownBy(() -> local.addresses("::1", 9001)).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> local.check("http://localhost:8083/api/subscribers")).hasMessageContaining("https");
+        assertThatThrownBy(() -> local.check("https://localhost:27017/")).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> local.check("https://127.0.0.1/hook")).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> local.check("http://10.0.0.1:8099/hook")).isInstanceOf(EndpointRefusedException.class);
         assertThatThrownBy(() -> local.check("http://ngo.example.org/hook")).hasMessageContaining("https");
+    }
+
+    @Test
+    void everyPortOfAHostIsAllowListedOnlyWhenWrittenWithAStar() throws Exception {
+        EndpointPolicy local = new EndpointPolicy(AllowList.of(List.of("127.0.0.1:*")), EndpointPolicyTests::lookup);
+        assertThat(local.check("http://127.0.0.1:8099/hook")).isNotNull();
+        assertThat(local.check("http://127.0.0.1:27017/")).isNotNull();
+        assertThatThrownBy(() -> local.check("http://localhost:8099/hook")).hasMessageContaining("https");
+    }
+
+    @ParameterizedTest(name = "an allow-list entry {0} is refused at start")
+    @ValueSource(strings = {"localhost", "127.0.0.1", "localhost:", "localhost:0", "localhost:65536", "localhost:x",
+            "http://localhost:9000", "[::1]", "::1:9000", "user@localhost:9000"})
+    void allowListEntriesMustNameAPort(String entry) {
+        assertThatThrownBy(() -> AllowList.of(List.of(entry))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host:port");
+    }
+
+    @Test
+    void theAddressesToConnectToAreTheOnesChecked() throws Exception {
+        List<String> answers = new java.util.ArrayList<>(List.of("93.184.216.34", "127.0.0.1"));
+        EndpointPolicy rebinding = new EndpointPolicy(AllowList.none(),
+                host -> List.of(InetAddress.getByName(answers.removeFirst())));
+        // one lookup, checked, answered: what the delivery connects to
+        assertThat(rebinding.addresses("rebind.example.org", 443)).extracting(InetAddress::getHostAddress)
+                .containsExactly("93.184.216.34");
+        // the next lookup rebinds to loopback: refused, not connected to
+        assertThatThrownBy(() -> rebinding.addresses("rebind.example.org", 443)).hasMessageContaining("loopback");
     }
 
     @Test
     void aDnsAnswerThatChangesIsCaughtAtTheNextCheck() throws Exception {
         AtomicReference<String> answer = new AtomicReference<>("93.184.216.34");
-        EndpointPolicy rebinding = new EndpointPolicy(List.of(),
+        EndpointPolicy rebinding = new EndpointPolicy(AllowList.none(),
                 host -> List.of(InetAddress.getByName(answer.get())));
         assertThat(rebinding.check("https://rebind.example.org/hook")).isNotNull();
         answer.set("127.0.0.1");

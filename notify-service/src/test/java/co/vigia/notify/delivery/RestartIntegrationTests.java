@@ -55,9 +55,11 @@ class RestartIntegrationTests {
             env.put("MONGODB_URI", infra.mongoUri(database));
             env.put("KAFKA_GROUP_ID", group);
             env.put("VIGIA_OPERATOR_KEY", OPERATOR);
-            env.put("VIGIA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
+            env.put("VIGIA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:" + receiver.port());
             env.put("VIGIA_INSTANCE_ID", "notify-a");
             env.put("VIGIA_WEBHOOK_LEASE", "4s");
+            // the key of src/test/resources/application.properties, which the second instance (in this JVM) reads
+            env.put("VIGIA_SECRET_KEYS", "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
             Path jar = Path.of("target", "notify-service.jar").toAbsolutePath();
             ServiceProcess first = new ServiceProcess("notify-a", jar, Ports.free(), env,
                     List.of("-Xmx256m", "-XX:+UseSerialGC"), Files.createTempDirectory("notify-a").resolve("notify-a.log"));
@@ -89,7 +91,7 @@ class RestartIntegrationTests {
                         "--spring.mongodb.uri=" + infra.mongoUri(database),
                         "--spring.kafka.consumer.group-id=" + group,
                         "--vigia.security.operator-key=" + OPERATOR,
-                        "--vigia.webhooks.allowed-hosts=127.0.0.1",
+                        "--vigia.webhooks.allowed-hosts=127.0.0.1:" + receiver.port(),
                         "--vigia.webhooks.instance-id=notify-b");
                 await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received("/restart").size() == 2);
                 assertThat(receiver.received("/restart")).extracting(r -> r.header("webhook-id"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.notify.WebhookReceiver;
 import co.vigia.notify.WebhookReceiver.Reply;
+import co.vigia.notify.address.AllowList;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.HostResolver;
 import co.vigia.notify.signing.WebhookSigner;
@@ -27,7 +28,7 @@ class RetryScheduleTests {
     void aFailingEndpointIsRetriedOnTheScheduleThenTheDeliveryFails() throws Exception {
         FakeClock clock = new FakeClock(Instant.parse("2026-11-25T10:00:00Z"));
         DeliveryRules rules = new DeliveryRules(new RetryPolicy(SCHEDULE, 0.1, Math::random), Duration.ofDays(5));
-        WebhookSender sender = new WebhookSender(new EndpointPolicy(List.of("127.0.0.1"), HostResolver.system()),
+        WebhookSender sender = new WebhookSender(new EndpointPolicy(AllowList.of(List.of("127.0.0.1:*")), HostResolver.system()),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), 20 * 1024, clock);
         try (WebhookReceiver receiver = new WebhookReceiver().answering(r -> Reply.status(503))) {
             String secret = WebhookSigner.newSecret();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.notify.WebhookReceiver;
 import co.vigia.notify.WebhookReceiver.Reply;
+import co.vigia.notify.address.AllowList;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.HostResolver;
 import co.vigia.notify.signing.WebhookSigner;
@@ -27,7 +28,8 @@ class WebhookSenderTests {
             + "\"data\":{\"billId\":\"sometimiento-2023\"}}";
 
     private final WebhookReceiver receiver = newReceiver();
-    private final EndpointPolicy localOnly = new EndpointPolicy(List.of("127.0.0.1", "localhost"), HostResolver.system());
+    private final EndpointPolicy localOnly = new EndpointPolicy(
+            AllowList.of(List.of("127.0.0.1:" + receiver.port(), "localhost:" + receiver.port())), HostResolver.system());
     private final WebhookSender sender = new WebhookSender(localOnly, Duration.ofSeconds(5), Duration.ofMillis(800),
             20 * 1024, Clock.systemUTC());
 
@@ -42,6 +44,12 @@ class WebhookSenderTests {
     @AfterEach
     void close() {
         receiver.close();
+        sender.close();
+    }
+
+    private static WebhookSender allowing(int port) {
+        return new WebhookSender(new EndpointPolicy(AllowList.of(List.of("127.0.0.1:" + port)), HostResolver.system()),
+                Duration.ofSeconds(5), Duration.ofMillis(800), 20 * 1024, Clock.systemUTC());
     }
 
     private WebhookMessage signed(String secret) {
@@ -117,7 +125,7 @@ class WebhookSenderTests {
                 }
             });
             resetter.start();
-            AttemptResult reset = sender.send("http://127.0.0.1:" + server.getLocalPort() + "/hook",
+            AttemptResult reset = allowing(server.getLocalPort()).send("http://127.0.0.1:" + server.getLocalPort() + "/hook",
                     signed(WebhookSigner.newSecret()));
             assertThat(reset.verdict()).isEqualTo(AttemptResult.Verdict.RETRY);
             assertThat(reset.statusCode()).isNull();
@@ -131,7 +139,7 @@ class WebhookSenderTests {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        AttemptResult result = sender.send("http://127.0.0.1:" + port + "/hook", signed(WebhookSigner.newSecret()));
+        AttemptResult result = allowing(port).send("http://127.0.0.1:" + port + "/hook", signed(WebhookSigner.newSecret()));
         assertThat(result.error()).isEqualTo("connection refused");
     }
 
@@ -144,7 +152,7 @@ class WebhookSenderTests {
 
     @Test
     void theAddressIsCheckedAgainBeforeConnecting() throws Exception {
-        WebhookSender strict = new WebhookSender(new EndpointPolicy(List.of(), HostResolver.system()),
+        WebhookSender strict = new WebhookSender(new EndpointPolicy(AllowList.none(), HostResolver.system()),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), 20 * 1024, Clock.systemUTC());
         AttemptResult result = strict.send(receiver.url("/hook"), signed(WebhookSigner.newSecret()));
         assertThat(result.error()).startsWith("refused:");

@@ -58,7 +58,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigia.security.operator-key=" + EventDeliveryIntegrationTests.OPERATOR,
-        "vigia.webhooks.allowed-hosts=127.0.0.1",
+        "vigia.webhooks.allowed-hosts=127.0.0.1:*", // receivers on random ports
         "vigia.webhooks.retry-schedule=0s,300ms,300ms,300ms,300ms,300ms",
         "vigia.webhooks.request-timeout=1500ms",
         "vigia.webhooks.max-concurrency-per-endpoint=2",
@@ -190,6 +190,11 @@ class EventDeliveryIntegrationTests {
         assertThat(sinceEvent.body().path("deliveries").asInt()).isBetween(0, 2);
         assertThat(api.post("/api/subscriptions/" + matchingId + "/replay?since=yesterday", key, null).status())
                 .isEqualTo(400);
+        // an event the subscription never received is as unknown to it as no event at all: its time does not leak
+        Api.Response foreign = api.post("/api/subscriptions/" + other + "/replay?since=" + events.get(0).id(), key, null);
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.body()).isEqualTo(
+                api.post("/api/subscriptions/" + other + "/replay?since=no-such-event", key, null).body());
     }
 
     @Test

@@ -330,7 +330,7 @@ class EventIntakeIntegrationTests {
                 new EventMetrics(meters));
 
         void subscriber(String id, SubscriberStatus status) {
-            database.mongo.insert(new Subscriber(id, id, id + "@example.org", status, "hash-" + id, NOW, null));
+            database.mongo.insert(new Subscriber(id, id, id + "@example.org", status, "hash-" + id, NOW, null, null, null));
         }
 
         void subscription(String id, String subscriberId, List<String> types, List<String> bills) {

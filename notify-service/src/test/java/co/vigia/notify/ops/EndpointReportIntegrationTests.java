@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigia.security.operator-key=" + EndpointReportIntegrationTests.OPERATOR,
-        "vigia.webhooks.allowed-hosts=127.0.0.1,localhost",
+        "vigia.webhooks.allowed-hosts=127.0.0.1:*,localhost:*", // receivers on random ports
         "vigia.webhooks.retry-schedule=0s,1h",
         "spring.kafka.consumer.group-id=notify-ops-it-${random.uuid}"})
 @WithTestInfrastructure

@@ -9,15 +9,19 @@ import co.vigia.notify.Api.Response;
 import co.vigia.notify.WebhookReceiver;
 import com.standardwebhooks.Webhook;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,8 +30,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigia.security.operator-key=" + SubscriptionApiIntegrationTests.OPERATOR,
-        "vigia.webhooks.allowed-hosts=127.0.0.1,localhost",
+        "vigia.webhooks.allowed-hosts=127.0.0.1:*,localhost:*", // receivers on random ports
         "vigia.webhooks.max-endpoints=3",
+        "vigia.security.key-rotation-overlap=3s", "vigia.security.key-cache-ttl=200ms",
         "spring.kafka.consumer.group-id=notify-api-it-${random.uuid}"})
 @WithTestInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +47,8 @@ class SubscriptionApiIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
 
     private Api api;
     private WebhookReceiver receiver;
@@ -132,6 +139,28 @@ class SubscriptionApiIntegrationTests {
     }
 
     @Test
+    void ssrfFormsThatWereAcceptedAreRefusedAtRegistration() {
+        String key = api.newSubscriberKey(OPERATOR, unique("FLIP"));
+        Map<String, String> refused = Map.of(
+                "https://[::ffff:0:7f00:1]/", "IPv4-translated",
+                "https://192.88.99.1/hook", "192.88.99.0/24",
+                "https://[2002:a00:1::]/hook", "6to4",
+                "https://[64:ff9b::a00:1]/hook", "NAT64",
+                "https://ngo.example.org:0/hook", "port 0",
+                "https://ngo.example.org:99999/hook", "port 99999",
+                "https://ngo.example.org:/hook", "empty port",
+                "https://ngo.example.org:4x3/hook", "port 4x3");
+        refused.forEach((url, why) -> {
+            Response r = api.post("/api/subscriptions", key, "{\"url\":\"" + url + "\",\"eventTypes\":[\"*\"]}");
+            assertThat(r.status()).as(url).isEqualTo(400);
+            assertThat(r.contentType()).as(url).startsWith("application/problem+json");
+            assertThat(r.body().path("errors").get(0).path("field").asString()).as(url).isEqualTo("url");
+            assertThat(r.body().path("errors").get(0).path("message").asString()).as(url).contains(why);
+        });
+        assertThat(api.get("/api/subscriptions", key).body().size()).isZero();
+    }
+
+    @Test
     void aSubscriberHasAtMostTheConfiguredNumberOfEndpoints() {
         String key = api.newSubscriberKey(OPERATOR, unique("MOE"));
         for (int i = 0; i < 3; i++) {
@@ -140,6 +169,53 @@ class SubscriptionApiIntegrationTests {
         Response fourth = api.post("/api/subscriptions", key, "{\"url\":\"" + receiver.url("/limit/4") + "\",\"eventTypes\":[\"*\"]}");
         assertThat(fourth.status()).isEqualTo(409);
         assertThat(fourth.body().path("limit").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aSubscriberRotatesItsOwnKeyAndBothWorkDuringTheOverlapOnly() {
+        String subscriberId = api.call("POST", "/api/subscribers", OPERATOR,
+                "{\"name\":\"Rotating NGO\",\"contactEmail\":\"keys@example.org\"}").body().path("id").asString();
+        String first = api.post("/api/subscribers/" + subscriberId + "/rotate-key", OPERATOR, null).body()
+                .path("apiKey").asString();
+        Response rotated = api.post("/api/subscribers/" + subscriberId + "/rotate-key", first, null);
+        assertThat(rotated.status()).isEqualTo(200);
+        String second = rotated.body().path("apiKey").asString();
+        assertThat(second).startsWith("vgs_").isNotEqualTo(first);
+        assertThat(rotated.body().path("previousKeyExpiresAt").asString()).isNotBlank();
+        assertThat(api.get("/api/subscriptions", first).status()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions", second).status()).isEqualTo(200);
+        assertThat(api.get("/api/subscribers/" + subscriberId, OPERATOR).body().toString()).doesNotContain(second);
+
+        String other = api.newSubscriberKey(OPERATOR, unique("Other NGO"));
+        assertThat(api.post("/api/subscribers/" + subscriberId + "/rotate-key", other, null).status()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/subscriptions", first).status() == 401);
+        assertThat(api.get("/api/subscriptions", second).status()).isEqualTo(200);
+        // a second rotation ends the previous key's overlap at once: only two keys ever work
+        String third = api.post("/api/subscribers/" + subscriberId + "/rotate-key", second, null).body()
+                .path("apiKey").asString();
+        String fourth = api.post("/api/subscribers/" + subscriberId + "/rotate-key", third, null).body()
+                .path("apiKey").asString();
+        assertThat(api.get("/api/subscriptions", second).status()).isEqualTo(401);
+        assertThat(api.get("/api/subscriptions", third).status()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions", fourth).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSecondReplayWhileOneRunsIs409AndALapsedLeaseDoesNotBlock() {
+        String key = api.newSubscriberKey(OPERATOR, unique("Replaying NGO"));
+        String id = api.subscribe(key, receiver.url("/replays"), "[\"*\"]", NO_KAFKA_EVENTS).path("subscription")
+                .path("id").asString();
+        mongo.insert(new ReplayLease(id, "another-instance", Instant.now().plusSeconds(60)));
+        Response busy = api.post("/api/subscriptions/" + id + "/replay?since=2020-01-01T00:00:00Z", key, null);
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.body().path("type").asString()).endsWith("/replay-in-progress");
+
+        mongo.save(new ReplayLease(id, "a-dead-instance", Instant.now().minusSeconds(1)));
+        Response replayed = api.post("/api/subscriptions/" + id + "/replay?since=2020-01-01T00:00:00Z", key, null);
+        assertThat(replayed.status()).isEqualTo(202);
+        assertThat(replayed.body().path("complete").asBoolean()).isTrue();
+        assertThat(mongo.findById(id, ReplayLease.class)).isNull();
     }
 
     @Test
@@ -194,6 +270,12 @@ class SubscriptionApiIntegrationTests {
         WebhookReceiver.Received afterRotation = receiver.received("/rotate").get(1);
         new Webhook(newSecret).verify(afterRotation.body(), headers(afterRotation));
         new Webhook(oldSecret).verify(afterRotation.body(), headers(afterRotation));
+
+        // at rest both secrets are sealed (AES-GCM): neither appears in the stored document
+        Document stored = mongo.getCollection("subscriptions").find(new Document("_id", id)).first();
+        List<Document> secrets = stored.getList("secrets", Document.class);
+        assertThat(secrets).hasSize(2).allSatisfy(s -> assertThat(s.getString("secret")).startsWith("v1:test:"));
+        assertThat(stored.toJson()).doesNotContain(oldSecret.substring(6)).doesNotContain(newSecret.substring(6));
 
         JsonNode log = api.get("/api/subscriptions/" + id + "/deliveries?status=DELIVERED", key).body();
         assertThat(log.size()).isEqualTo(2);

@@ -47,8 +47,9 @@ public class ServiceProbe {
     /** Polls the service without blocking; the future never fails (an unreachable service is a DOWN snapshot). */
     public CompletableFuture<ServiceSnapshot> poll(MonitoredService service) {
         String base = trimSlash(properties.url(service).toString());
-        CompletableFuture<HttpResponse<String>> health = get(base + "/actuator/health", false);
-        CompletableFuture<HttpResponse<String>> metrics = get(base + "/actuator/prometheus", false);
+        // health's components and the metrics are the operator's: both need its key
+        CompletableFuture<HttpResponse<String>> health = get(base + "/actuator/health", true);
+        CompletableFuture<HttpResponse<String>> metrics = get(base + "/actuator/prometheus", true);
         CompletableFuture<HttpResponse<String>> endpoints = service == MonitoredService.NOTIFY
                 ? get(base + "/api/ops/endpoints?limit=" + WORST_ENDPOINTS, true)
                 : CompletableFuture.completedFuture(null);

@@ -4,14 +4,13 @@ import co.vigia.starter.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /**
- * Who made a request, as resolved from its API key. Declare a {@code Caller} parameter on a handler
- * to require a key; call {@link #requireOperator()} to require the operator role.
+ * Who made a request, as Spring Security authenticated it from its API key. Declare a {@code Caller} parameter on a
+ * handler to receive it (hidden from the OpenAPI documents, which show the bearer requirement instead); the
+ * {@link ServiceRoutes} decide who may call a route, {@link #requireOperator()} re-checks inside.
  *
  * @param id the operator's name or the subscriber's id
  */
 public record Caller(String id, Role role) {
-
-    public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
     public boolean isOperator() {
         return role == Role.OPERATOR;

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.vigia.starter.security.Caller;
+import co.vigia.starter.security.ServiceRoutes;
 import co.vigia.startertest.StarterTestApplication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +15,10 @@ import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Every error a service answers is RFC 9457 problem+json, naming the field and why. */
 @WebMvcTest(controllers = ProblemDetailsAdviceTests.Things.class)
-@ContextConfiguration(classes = {StarterTestApplication.class, ProblemDetailsAdviceTests.Things.class})
+@ContextConfiguration(classes = {StarterTestApplication.class, ProblemDetailsAdviceTests.Things.class,
+    ProblemDetailsAdviceTests.ThingRoutes.class})
 class ProblemDetailsAdviceTests {
 
     private static final String OPERATOR = "Bearer test-operator-key";
@@ -84,6 +89,14 @@ class ProblemDetailsAdviceTests {
     }
 
     record Thing(@NotBlank String name, @Positive int count) {
+    }
+
+    static class ThingRoutes implements ServiceRoutes {
+        @Override
+        public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+            routes.requestMatchers(HttpMethod.GET, "/api/things", "/api/things/*").permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/things").hasRole("OPERATOR");
+        }
     }
 
     @RestController

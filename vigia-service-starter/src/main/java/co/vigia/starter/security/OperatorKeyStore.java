@@ -5,14 +5,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The operator's key, from {@code VIGIA_OPERATOR_KEY}; only its hash is kept in memory. */
-public class OperatorKeyResolver implements ApiKeyResolver {
+public class OperatorKeyStore implements ApiKeyStore {
 
-    private static final Logger log = LoggerFactory.getLogger(OperatorKeyResolver.class);
-    private static final Caller OPERATOR = new Caller("operator", Role.OPERATOR);
+    private static final Logger log = LoggerFactory.getLogger(OperatorKeyStore.class);
+    static final Caller OPERATOR = new Caller("operator", Role.OPERATOR);
 
     private final String keyHash;
 
-    public OperatorKeyResolver(String operatorKey) {
+    public OperatorKeyStore(String operatorKey) {
         if (operatorKey == null || operatorKey.isBlank()) {
             log.warn("No operator key configured (VIGIA_OPERATOR_KEY): operator actions are refused");
             this.keyHash = null;
@@ -22,8 +22,7 @@ public class OperatorKeyResolver implements ApiKeyResolver {
     }
 
     @Override
-    public Optional<Caller> resolve(String apiKey) {
-        return keyHash != null && ApiKeys.sameHash(keyHash, ApiKeys.hash(apiKey)) ? Optional.of(OPERATOR)
-                : Optional.empty();
+    public Optional<Caller> findByKeyHash(String hash) {
+        return keyHash != null && ApiKeys.sameHash(keyHash, hash) ? Optional.of(OPERATOR) : Optional.empty();
     }
 }

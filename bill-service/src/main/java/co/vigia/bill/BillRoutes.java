@@ -1,0 +1,21 @@
+package co.vigia.bill;
+
+import co.vigia.starter.security.Role;
+import co.vigia.starter.security.ServiceRoutes;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** Who may call bill-service: anyone reads bills, timelines and feeds; the operator records and sets the clock. */
+@Component
+public class BillRoutes implements ServiceRoutes {
+
+    @Override
+    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers(HttpMethod.GET, "/api/bills", "/api/bills/**").permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/api/bills", "/api/bills/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/bills", "/api/bills/*/actions").hasRole(Role.OPERATOR.name())
+                .requestMatchers(HttpMethod.PUT, "/api/ops/clock").hasRole(Role.OPERATOR.name());
+    }
+}

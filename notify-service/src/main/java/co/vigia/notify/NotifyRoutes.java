@@ -1,0 +1,40 @@
+package co.vigia.notify;
+
+import co.vigia.starter.security.Role;
+import co.vigia.starter.security.ServiceRoutes;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may call notify-service: nothing is public. The operator manages subscribers and reads the endpoint report;
+ * a subscriber manages its own subscriptions and deliveries; either rotates a subscriber's API key (a subscriber
+ * only its own). Replays, tests and redeliveries send webhooks, so they take the tighter rate limit.
+ */
+@Component
+public class NotifyRoutes implements ServiceRoutes {
+
+    private static final String OPERATOR = Role.OPERATOR.name();
+    private static final String SUBSCRIBER = Role.SUBSCRIBER.name();
+
+    @Override
+    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers(HttpMethod.POST, "/api/subscribers/*/rotate-key").hasAnyRole(OPERATOR, SUBSCRIBER)
+                .requestMatchers("/api/subscribers", "/api/subscribers/**").hasRole(OPERATOR)
+                .requestMatchers("/api/ops/**").hasRole(OPERATOR)
+                .requestMatchers("/api/subscriptions", "/api/subscriptions/**").hasRole(SUBSCRIBER)
+                .requestMatchers("/api/deliveries/**").hasRole(SUBSCRIBER);
+    }
+
+    @Override
+    public List<RequestMatcher> expensive() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return List.of(paths.matcher(HttpMethod.POST, "/api/subscriptions/*/replay"),
+                paths.matcher(HttpMethod.POST, "/api/subscriptions/*/test"),
+                paths.matcher(HttpMethod.POST, "/api/deliveries/*/redeliver"));
+    }
+}
