@@ -68,8 +68,18 @@ public final class ApiDocsCustomizers {
                             Role SUBSCRIBER: `Authorization: Bearer <subscriber key>` (`vgs_…`, shown once when the \
                             operator registers the NGO). Manages only that NGO's subscriptions and deliveries."""));
             ProblemSchemas.load().forEach(components::addSchemas);
-            // each operation names the key it takes (or none): no document-wide requirement, no unused scheme
+            // each operation names the key it takes (or none): no document-wide requirement, no generic "any key"
+            // requirement beside a role's (OpenApiSecurity adds one wherever a handler takes a Caller), no unused scheme
             openApi.setSecurity(null);
+            Set<String> roleSchemes = Set.of(scheme(Role.OPERATOR), scheme(Role.SUBSCRIBER));
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
+                    if (op.getSecurity() != null && op.getSecurity().stream().anyMatch(r -> r.keySet().stream()
+                            .anyMatch(roleSchemes::contains))) {
+                        op.getSecurity().removeIf(r -> r.keySet().stream().noneMatch(roleSchemes::contains));
+                    }
+                }));
+            }
             String json = io.swagger.v3.core.util.Json31.pretty(openApi.getPaths());
             components.getSecuritySchemes().keySet().removeIf(name -> !json.contains("\"" + name + "\""));
             pruneUnused(openApi, ProblemSchemas.load().keySet());

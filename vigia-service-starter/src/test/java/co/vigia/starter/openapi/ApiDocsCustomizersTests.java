@@ -55,11 +55,13 @@ class ApiDocsCustomizersTests {
                 .ApiResponses().addApiResponse("400", new io.swagger.v3.oas.models.responses.ApiResponse()
                 .content(ApiDocsCustomizers.problemContent("ValidationProblem", null))));
         operation.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("operatorKey"));
+        operation.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("apiKey"));
         OpenAPI openApi = new OpenAPI().paths(new Paths().addPathItem("/api/x", new PathItem().get(operation)))
                 .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("apiKey"));
         ApiDocsCustomizers.document("bill-service", "Bills.").customise(openApi);
 
         assertThat(openApi.getSecurity()).isNull();
+        assertThat(operation.getSecurity()).singleElement().satisfies(r -> assertThat(r).containsOnlyKeys("operatorKey"));
         assertThat(openApi.getComponents().getSecuritySchemes()).containsOnlyKeys("operatorKey");
         assertThat(openApi.getComponents().getSchemas()).containsOnlyKeys("Problem", "ValidationProblem",
                 "FieldProblem"); // IllegalTransitionProblem is answered by no operation here
