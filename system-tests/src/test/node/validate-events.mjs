@@ -15,9 +15,10 @@ addFormats(ajv);
 
 const schemas = new Map(); // dataschema URL -> validate function
 for (const dir of readdirSync(schemasDir)) {
-  const file = join(schemasDir, dir, 'v1.json');
-  if (existsSync(file)) {
-    const schema = JSON.parse(readFileSync(file, 'utf8'));
+  // every version of each type (v1.json, v2.json, ...): an event names the one it follows in its dataschema
+  if (!existsSync(join(schemasDir, dir))) continue;
+  for (const name of readdirSync(join(schemasDir, dir)).filter((f) => /^v\d+\.json$/.test(f))) {
+    const schema = JSON.parse(readFileSync(join(schemasDir, dir, name), 'utf8'));
     schemas.set(schema.$id, ajv.compile(schema));
   }
 }

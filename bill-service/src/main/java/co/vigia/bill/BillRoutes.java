@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Who may call bill-service: anyone reads bills, timelines and feeds; the operator records and sets the clock. */
+/** Who may call bill-service: anyone reads bills, timelines and feeds; the operator records, sets the clock and runs the deadline scan. */
 @Component
 public class BillRoutes implements ServiceRoutes {
 
@@ -16,6 +16,7 @@ public class BillRoutes implements ServiceRoutes {
         routes.requestMatchers(HttpMethod.GET, "/api/bills", "/api/bills/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/api/bills", "/api/bills/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/bills", "/api/bills/*/actions").hasRole(Role.OPERATOR.name())
-                .requestMatchers(HttpMethod.PUT, "/api/ops/clock").hasRole(Role.OPERATOR.name());
+                .requestMatchers(HttpMethod.PUT, "/api/ops/clock").hasRole(Role.OPERATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/ops/deadlines/scan").hasRole(Role.OPERATOR.name());
     }
 }

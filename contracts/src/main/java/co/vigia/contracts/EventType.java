@@ -22,10 +22,10 @@ public enum EventType {
     BILL_REGISTERED("co.vigia.bill.registered", Topics.BILL_EVENTS, BillRegistered.class, 1),
     BILL_STAGE_CHANGED("co.vigia.bill.stage-changed", Topics.BILL_EVENTS, BillStageChanged.class, 1),
     BILL_ACTION_RECORDED("co.vigia.bill.action-recorded", Topics.BILL_EVENTS, BillActionRecorded.class, 1),
-    BILL_DEFECT_FLAGGED("co.vigia.bill.defect-flagged", Topics.BILL_EVENTS, BillDefectFlagged.class, 1),
+    BILL_DEFECT_FLAGGED("co.vigia.bill.defect-flagged", Topics.BILL_EVENTS, BillDefectFlagged.class, 2),
     BILL_DEADLINE_APPROACHING("co.vigia.bill.deadline-approaching", Topics.BILL_EVENTS, BillDeadlineApproaching.class, 1),
     BILL_LAPSED("co.vigia.bill.lapsed", Topics.BILL_EVENTS, BillLapsed.class, 1),
-    VOTE_TALLIED("co.vigia.vote.tallied", Topics.VOTE_EVENTS, VoteTallied.class, 1),
+    VOTE_TALLIED("co.vigia.vote.tallied", Topics.VOTE_EVENTS, VoteTallied.class, 2),
     OBJECTION_FILED("co.vigia.objection.filed", Topics.OBJECTION_EVENTS, ObjectionFiled.class, 1),
     OBJECTION_RESOLVED("co.vigia.objection.resolved", Topics.OBJECTION_EVENTS, ObjectionResolved.class, 1),
     /** Webhook only: tells a subscriber that one of its endpoints was disabled. */

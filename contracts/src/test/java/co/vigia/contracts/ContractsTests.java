@@ -59,8 +59,12 @@ class ContractsTests {
                         "a-1", FILED),
                 new BillActionRecorded("sometimiento", "a-1", "ASSIGNED_TO_COMMITTEE", FILED, "Comisión Primera",
                         "https://www.senado.gov.co/"),
-                new BillDefectFlagged("sometimiento", "d-1", "CP art. 160", "plenary debate 3 days after committee",
-                        "v-1"),
+                new BillDefectFlagged("sometimiento", "d-1", "ART_160_UNANNOUNCED_VOTE",
+                        "the FIRST vote of 2023-04-12 was not announced for that session", "v-1",
+                        "art. 160 (Acto Legislativo 01 de 2003)", LocalDate.of(2023, 4, 12),
+                        List.of(new BillDefectFlagged.DefectFact(LocalDate.of(2023, 4, 4),
+                                "the vote was announced for the session of 2023-04-11", "https://www.senado.gov.co/")),
+                        true),
                 new BillDeadlineApproaching("sometimiento", "LEGISLATURE_END", LocalDate.of(2023, 6, 20), 7, 7),
                 new BillLapsed("sometimiento", "ART_162_LIMIT", LocalDate.of(2024, 6, 20), "SECOND_DEBATE"),
                 new VoteTallied("v-1", "senado-2023-1", "sometimiento", Chamber.SENATE, "Comisión Primera",
@@ -164,7 +168,7 @@ class ContractsTests {
     }
 
     private static String SCHEMA_BASE_OF(CloudEvent event) {
-        return "https://vigia.co/schemas/" + event.type() + "/v1.json";
+        return "https://vigia.co/schemas/" + event.type() + "/v" + event.knownType().orElseThrow().schemaVersion() + ".json";
     }
 
     private static List<Error> errors(String resource, JsonNode json) {

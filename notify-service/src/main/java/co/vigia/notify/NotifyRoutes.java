@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may call notify-service: nothing is public. The operator manages subscribers and reads the endpoint report;
- * a subscriber manages its own subscriptions and deliveries; either rotates a subscriber's API key (a subscriber
- * only its own). Replays, tests and redeliveries send webhooks, so they take the tighter rate limit.
+ * a subscriber reads who it is, manages its own subscriptions and deliveries; either rotates a subscriber's API
+ * key (a subscriber only its own). Replays, tests and redeliveries send webhooks, so they take the tighter rate limit.
  */
 @Component
 public class NotifyRoutes implements ServiceRoutes {
@@ -24,6 +24,8 @@ public class NotifyRoutes implements ServiceRoutes {
     @Override
     public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers(HttpMethod.POST, "/api/subscribers/*/rotate-key").hasAnyRole(OPERATOR, SUBSCRIBER)
+                // who a subscriber's key belongs to: the web portal signs an NGO in with it
+                .requestMatchers(HttpMethod.GET, "/api/subscribers/me").hasRole(SUBSCRIBER)
                 .requestMatchers("/api/subscribers", "/api/subscribers/**").hasRole(OPERATOR)
                 .requestMatchers("/api/ops/**").hasRole(OPERATOR)
                 .requestMatchers("/api/subscriptions", "/api/subscriptions/**").hasRole(SUBSCRIBER)

@@ -35,6 +35,7 @@ class NotifySideDoorIntegrationTests {
         Map<Integer, Integer> statuses = SideDoors.walk(mvc, List.of(
                 new Route(HttpMethod.POST, "/api/subscribers", "{\"name\":\"\",\"contactEmail\":\"nope\"}"),
                 new Route(HttpMethod.GET, "/api/subscribers", null),
+                new Route(HttpMethod.GET, "/api/subscribers/me", null),
                 new Route(HttpMethod.GET, SUBSCRIBER, null),
                 new Route(HttpMethod.POST, SUBSCRIBER + "/suspend", null),
                 new Route(HttpMethod.POST, SUBSCRIBER + "/reactivate", null),

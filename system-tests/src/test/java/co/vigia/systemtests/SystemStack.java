@@ -37,9 +37,16 @@ final class SystemStack implements AutoCloseable {
      * Starts a stack for one test class, whose webhooks may reach the receiver on {@code receiverPort} (and no other
      * port of this machine); {@code env} adds or overrides service settings.
      */
-    static SystemStack start(String name, int receiverPort, Map<String, String> env) {
+    /** A stack whose notify-service may deliver to nothing local (no webhook receiver in the test). */
+    static SystemStack start(String name, Map<String, String> env) {
+        return start(name, null, env);
+    }
+
+    static SystemStack start(String name, Integer receiverPort, Map<String, String> env) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost:" + receiverPort);
+        if (receiverPort != null) {
+            settings.put("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost:" + receiverPort);
+        }
         settings.put("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s");
         settings.put("VIGIA_CLOCK_ADJUSTABLE", "true");
         settings.put("VIGIA_KAFKA_PARTITIONS", "3");

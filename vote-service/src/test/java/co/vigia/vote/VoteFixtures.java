@@ -37,16 +37,18 @@ public final class VoteFixtures {
     public static final class FakeBillService implements AutoCloseable {
         private final HttpServer server;
         private final Map<String, String> bills = new ConcurrentHashMap<>();
+        private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
 
         public FakeBillService() throws IOException {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/api/bills/", exchange -> {
                 String id = exchange.getRequestURI().getPath().substring("/api/bills/".length());
                 String bill = bills.get(id);
-                byte[] body = (bill != null ? bill : "{\"status\":404,\"title\":\"Bill not found\"}")
+                int refusal = refusals.getOrDefault(id, 404);
+                byte[] body = (bill != null ? bill : "{\"status\":" + refusal + ",\"title\":\"Refused\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", bill != null ? "application/json" : "application/problem+json");
-                exchange.sendResponseHeaders(bill != null ? 200 : 404, body.length);
+                exchange.sendResponseHeaders(bill != null ? 200 : refusal, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
@@ -60,6 +62,17 @@ public final class VoteFixtures {
 
         public void knows(String billId, String kind, String stage) {
             bills.put(billId, "{\"id\":\"" + billId + "\",\"kind\":\"" + kind + "\",\"stage\":\"" + stage + "\"}");
+        }
+
+        /** A bill with its filing date. */
+        public void knows(String billId, String kind, String stage, String filedOn) {
+            bills.put(billId, "{\"id\":\"" + billId + "\",\"kind\":\"" + kind + "\",\"stage\":\"" + stage
+                    + "\",\"filedOn\":\"" + filedOn + "\"}");
+        }
+
+        /** Answers this id with a client error, as bill-service does for an id it refuses. */
+        public void refuses(String billId, int status) {
+            refusals.put(billId, status);
         }
 
         @Override

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Bills: register, list, read (with deadlines and defects), record actions, read the timeline. */
+/** Bills: register, list, read (with deadlines and defects), record actions, read the timeline and the defects. */
 @Tag(name = "bills", description = "Bills, their stage, deadlines and defects, and the actions Congress took on them")
 @RestController
 @Validated
@@ -158,6 +158,12 @@ public class BillController {
         }
         return ResponseEntity.ok().eTag(etag)
                 .body(new BillViews.Timeline(bill.getId(), bill.getProcedure().getStage(), bill.getTimeline()));
+    }
+
+    /** The procedural-defect radar: every defect flagged on the bill, with article, facts and curability. */
+    @GetMapping("/{id}/defects")
+    public BillViews.Defects defects(@PathVariable String id) {
+        return BillViews.Defects.of(service.get(id));
     }
 
     @ExceptionHandler(IllegalTransitionException.class)

@@ -98,6 +98,7 @@ public class BillService {
                 ? Procedure.imported(request.kind(), stage, request.urgentOrFalse(),
                         stage == Stage.SANCTIONED ? request.sanctionedOn() : null)
                 : Procedure.filed(request.kind(), request.urgentOrFalse(), request.filedOn());
+        procedure.governmentBill(Boolean.TRUE.equals(request.governmentBill()));
         Bill bill = new Bill(request.id(), request.title().strip(), request.summary(), request.kind(),
                 request.originChamber(), request.numbers(), request.authors(), request.topics(), request.filedOn(),
                 request.articleCount(), request.sourceUrl(), procedure, clock.instant());
@@ -123,35 +124,34 @@ public class BillService {
         if (request.date().isAfter(today())) {
             throw ApiProblem.invalidField("date", "must not be in the future (today is " + today() + ")");
         }
-        if ((request.chamber() == null) != (request.number() == null)) {
+        if ((request.chamber() == null) != (request.number() == null) && request.type() != ActionType.SESSION_HELD
+                && request.type() != ActionType.DEBATE_STARTED) {
             throw ApiProblem.invalidField(request.chamber() == null ? "chamber" : "number",
                     "chamber and number go together: the official number the bill got in that chamber");
         }
+        ActionDetails.validate(request);
         return mutate(id, bill -> {
             if (bill.getFiledOn() != null && request.date().isBefore(bill.getFiledOn())) {
                 throw ApiProblem.invalidField("date", "must not be before the bill was filed (" + bill.getFiledOn() + ")");
             }
+            LocalDate objectionDeadline = DeadlineClock.objectionDeadline(bill.getProcedure(), bill.getArticleCount())
+                    .orElse(null);
             // throws IllegalTransitionException before anything changed
-            Outcome outcome = bill.getProcedure().onAction(request.type(), request.date());
-            if (request.type() == ActionType.SANCTIONED) {
+            Outcome outcome = bill.getProcedure().onAction(request.type(), request.date(),
+                    ActionDetails.facts(request, objectionDeadline));
+            if (request.type() == ActionType.SANCTIONED
+                    || request.type() == ActionType.SANCTIONED_BY_CONGRESS_PRESIDENT) {
                 bill.sanctioned(request.lawNumber(), request.date());
             }
-            if (request.chamber() != null) {
+            if (request.chamber() != null && request.number() != null) {
                 bill.number(request.chamber(), request.number().strip());
             }
-            String text = request.text() == null || request.text().isBlank() ? describe(request) : request.text().strip();
-            TimelineEntry entry = entry(EntryType.ACTION, request.type(), request.date(), text, request.sourceUrl(),
-                    operator, null, bill.getProcedure().getStage());
+            TimelineEntry entry = entry(EntryType.ACTION, request.type(), request.date(), ActionDetails.text(request),
+                    request.sourceUrl(), operator, null, bill.getProcedure().getStage(), request.approximateOrFalse());
             record(bill, entry);
             applyOutcome(bill, outcome, request.type().name(), entry.id(), request.date());
             return entry;
         }).orElseThrow();
-    }
-
-    private static String describe(BillRequests.RecordAction request) {
-        String base = request.type().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        base = Character.toUpperCase(base.charAt(0)) + base.substring(1);
-        return request.lawNumber() != null ? base + ": Ley " + request.lawNumber() : base;
     }
 
     // ------------------------------------------------------------------------------------ events
@@ -196,11 +196,15 @@ public class BillService {
         }
         return new PendingEvent(event, vote.billId(), bill -> {
             Outcome outcome = bill.getProcedure().onVote(vote.debate(), vote.chamber(), vote.outcome(), vote.date());
+            String counts = vote.countsKnown() ? vote.yes() + " yes, " + vote.no() + " no"
+                    : "the result as recorded; the record gives " + (vote.yes() > 0 ? vote.yes() + " votes in favour"
+                    + (vote.no() > 0 ? " and " + vote.no() + " against" : "") + " and no other count" : "no count");
             String text = vote.debate() + " debate" + (vote.chamber() == null ? "" : " (" + vote.chamber()
                     + (vote.body() == null ? "" : ", " + vote.body()) + ")") + ": " + vote.outcome() + ", "
-                    + vote.yes() + " yes, " + vote.no() + " no" + (vote.requiredMajority() == null ? ""
+                    + counts + (vote.requiredMajority() == null || !vote.countsKnown() ? ""
                     : "; " + vote.requiredMajority() + " needed " + vote.votesNeeded());
-            TimelineEntry entry = entry(EntryType.VOTE, null, vote.date(), text, null, "vote-service", vote.voteId(),
+            TimelineEntry entry = entry(EntryType.VOTE, null, vote.date(), text, vote.sourceUrl(), "vote-service",
+                    vote.voteId(),
                     bill.getProcedure().getStage());
             record(bill, entry);
             applyOutcome(bill, outcome, "VOTE_TALLIED", vote.voteId(), vote.date());
@@ -383,13 +387,14 @@ public class BillService {
             if (limit.isPresent()) {
                 Deadline due = limit.get();
                 Stage last = procedure.getStage();
-                Outcome outcome = procedure.lapse(today, due.article());
-                TimelineEntry entry = entry(EntryType.LAPSED, null, today, "Archived: its time ran out on "
+                // recorded on the day the limit fell, not the day the clock noticed it
+                Outcome outcome = procedure.lapse(due.kind().name(), due.dueOn(), due.article());
+                TimelineEntry entry = entry(EntryType.LAPSED, null, due.dueOn(), "Archived: its time ran out on "
                         + due.dueOn() + " (" + due.description() + ")", null, "deadline-clock", null, procedure.getStage());
                 record(bill, entry);
                 emit(bill, deterministicId(bill.getId(), "lapsed", due.dueOn().toString()),
                         new BillLapsed(bill.getId(), due.kind().name(), due.dueOn(), last.name()));
-                applyOutcome(bill, outcome, "LAPSED", entry.id(), today);
+                applyOutcome(bill, outcome, "LAPSED", entry.id(), due.dueOn());
                 return new ScanResult(0, true);
             }
             List<DeadlineAlerts.Alert> alerts = DeadlineAlerts.due(deadlines, leadDays, new HashSet<>(bill.getSentAlerts()));
@@ -420,18 +425,27 @@ public class BillService {
                     outcome.change().to().name(), trigger, causeId, date));
         }
         for (Defect defect : outcome.defects()) {
+            // curable while the bill is still before Congress, which can redo the step
+            boolean curable = defect.rule().curable() && bill.getProcedure().getStage().isInCongress();
             FlaggedDefect flagged = new FlaggedDefect(UUID.randomUUID().toString(), defect.rule(),
-                    defect.description(), causeId, date, clock.instant());
+                    defect.rule().article(), defect.description(), defect.facts(), curable, causeId, date,
+                    clock.instant());
             bill.addDefect(flagged);
             emit(bill, new BillDefectFlagged(bill.getId(), flagged.id(), defect.rule().name(), defect.description(),
-                    causeId));
+                    causeId, flagged.article(), date, defect.facts().stream().map(f ->
+                    new BillDefectFlagged.DefectFact(f.date(), f.text(), f.sourceUrl())).toList(), curable));
         }
     }
 
     private TimelineEntry entry(EntryType type, ActionType action, LocalDate date, String text, String sourceUrl,
                                 String recordedBy, String causeId, Stage stageAfter) {
+        return entry(type, action, date, text, sourceUrl, recordedBy, causeId, stageAfter, false);
+    }
+
+    private TimelineEntry entry(EntryType type, ActionType action, LocalDate date, String text, String sourceUrl,
+                                String recordedBy, String causeId, Stage stageAfter, boolean approximate) {
         return new TimelineEntry(UUID.randomUUID().toString(), date, type, action, text, sourceUrl, recordedBy, causeId,
-                stageAfter, clock.instant());
+                stageAfter, clock.instant(), approximate);
     }
 
     private void record(Bill bill, TimelineEntry entry) {

@@ -38,7 +38,7 @@ public final class BillViews {
                     p.getUrgencyDeclaredOn(), bill.getFiledOn(), p.getStage(), p.getArchiveReason(), p.getStageSince(),
                     p.getRound(), bill.getArticleCount(), bill.getLawNumber(), bill.getSanctionedOn(),
                     bill.getSourceUrl(), new TreeSet<>(p.allowedActions()), today,
-                    DeadlineClock.deadlines(p, bill.getFiledOn(), bill.getArticleCount(), today), bill.getDefects(),
+                    DeadlineClock.deadlines(p, bill.getFiledOn(), bill.getArticleCount(), today), Defects.current(bill),
                     bill.getTimeline().size(), bill.getCreatedAt(), bill.getUpdatedAt());
         }
     }
@@ -63,5 +63,23 @@ public final class BillViews {
     }
 
     public record Timeline(String billId, Stage stage, List<TimelineEntry> entries) {
+    }
+
+    /**
+     * The procedural-defect radar of one bill: every defect flagged, each with its article, the facts it rests on and
+     * whether it can still be cured now (its rule allows it and the bill is still before Congress).
+     */
+    public record Defects(String billId, Stage stage, int count, List<FlaggedDefect> defects) {
+
+        public static Defects of(Bill bill) {
+            List<FlaggedDefect> current = current(bill);
+            return new Defects(bill.getId(), bill.getProcedure().getStage(), current.size(), current);
+        }
+
+        static List<FlaggedDefect> current(Bill bill) {
+            boolean inCongress = bill.getProcedure().getStage().isInCongress();
+            return bill.getDefects().stream().map(d -> d.curable() && !inCongress ? new FlaggedDefect(d.id(), d.rule(),
+                    d.article(), d.description(), d.facts(), false, d.causeId(), d.date(), d.flaggedAt()) : d).toList();
+        }
     }
 }

@@ -18,6 +18,8 @@ public final class DeadlineClock {
 
     /** Art. 163. */
     public static final int URGENCY_DAYS = 30;
+    /** Art. 167: the Court's term on an insisted objection of unconstitutionality. */
+    public static final int COURT_DAYS = 6;
 
     private DeadlineClock() {
     }
@@ -28,9 +30,10 @@ public final class DeadlineClock {
         Stage stage = procedure.getStage();
         if (stage.isInCongress()) {
             add(deadlines, DeadlineKind.END_OF_LEGISLATURE, Legislatures.end(today), today,
-                    "the current legislature ends (sessions 20 July-16 December and 16 March-20 June)");
-            legislatureLimit(procedure, filedOn).ifPresent(limit -> add(deadlines, DeadlineKind.LEGISLATURE_LIMIT,
-                    limit, today, limitDescription(procedure)));
+                    "the current legislature ends (sessions 20 July-16 December and, from 2024, 16 February-20 June)");
+            legislatureLimit(procedure, filedOn).ifPresent(limit -> deadlines.add(new Deadline(
+                    DeadlineKind.LEGISLATURE_LIMIT, limit, ChronoUnit.DAYS.between(today, limit),
+                    limitArticle(procedure), limitDescription(procedure))));
             if (procedure.isUrgent() && procedure.getUrgencyDeclaredOn() != null) {
                 add(deadlines, DeadlineKind.URGENCY_WINDOW, procedure.getUrgencyDeclaredOn().plusDays(URGENCY_DAYS),
                         today, "30 days from the message of urgency of " + procedure.getUrgencyDeclaredOn());
@@ -39,8 +42,21 @@ public final class DeadlineClock {
                     earliest, today, "the art. 160 gap before the " + stage + " may be held"));
         }
         objectionDeadline(procedure, articleCount).ifPresent(due -> add(deadlines, DeadlineKind.OBJECTION_DEADLINE,
-                due, today, objectionDays(articleCount) + " working days from " + procedure.getSentToSanctionOn()
-                        + " for a bill of " + articleCount + " articles"));
+                due, today, objectionDays(articleCount) + " working days from the day after the government received"
+                        + " the bill on " + procedure.getSentToSanctionOn() + ", for a bill of " + articleCount
+                        + " articles; after it, unsanctioned, the president of Congress sanctions (art. 168)"));
+        if (stage == Stage.COURT_REVIEW_OF_OBJECTION && procedure.getStageSince() != null) {
+            // "dentro de los seis días siguientes": counted here in working days, the later (conservative) reading
+            add(deadlines, DeadlineKind.COURT_OBJECTION_RULING, WorkingDays.add(procedure.getStageSince(), COURT_DAYS),
+                    today, "art. 167: the Court decides an insisted objection within 6 (working) days of receiving it ("
+                            + procedure.getStageSince() + ")");
+        }
+        if (procedure.getEndedByDueOn() != null) {
+            // arts. 153, 162: the limit that archived the bill stays readable after it
+            deadlines.add(new Deadline(DeadlineKind.valueOf(procedure.getEndedByKind()), procedure.getEndedByDueOn(),
+                    ChronoUnit.DAYS.between(today, procedure.getEndedByDueOn()), procedure.getEndedByArticle(),
+                    "ended the bill: archived on " + procedure.getEndedByDueOn() + " when its time ran out"));
+        }
         return deadlines;
     }
 
@@ -63,6 +79,15 @@ public final class DeadlineClock {
         LocalDate firstDebate = procedure.firstDebatePassedOn();
         boolean continues = firstDebate != null && !firstDebate.isAfter(endOfFirst);
         return Optional.of(continues ? Legislatures.end(filedOn, 1) : endOfFirst);
+    }
+
+    /** Art. 153 for a statutory law's one legislature, art. 375 for a legislative act, art. 162 otherwise. */
+    static String limitArticle(Procedure procedure) {
+        return switch (procedure.getKind()) {
+            case STATUTORY -> "art. 153";
+            case LEGISLATIVE_ACT -> "art. 375";
+            default -> "art. 162";
+        };
     }
 
     private static String limitDescription(Procedure procedure) {
@@ -99,7 +124,10 @@ public final class DeadlineClock {
         return Optional.ofNullable(procedure.passedOn(previous)).map(d -> d.plusDays(days));
     }
 
-    /** Arts. 165-166: counted in working days from the day the president received the bill. */
+    /**
+     * Arts. 165-166: counted in working days from the day after the government received the bill; none while the
+     * bill has not reached it (conciliation comes first, art. 161).
+     */
     public static Optional<LocalDate> objectionDeadline(Procedure procedure, Integer articleCount) {
         if (procedure.getStage() != Stage.SENT_TO_SANCTION || procedure.isObjectionsExhausted()
                 || procedure.getKind() == BillKind.LEGISLATIVE_ACT || articleCount == null

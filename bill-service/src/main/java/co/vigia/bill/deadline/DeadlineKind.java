@@ -7,14 +7,19 @@ public enum DeadlineKind {
      * 20 July, and NGOs plan around that; when it is also the bill's art. 162 limit only that one is sent.
      */
     END_OF_LEGISLATURE("art. 138", true),
-    /** Art. 162 (two legislatures, the second only after a first debate); art. 153 (one, statutory); art. 375. */
+    /**
+     * Art. 162 (two legislatures, the second only after a first debate); art. 153 (one, statutory); art. 375. The
+     * article given here is the ordinary bill's; each deadline cites its own.
+     */
     LEGISLATURE_LIMIT("art. 162", true),
     /** Art. 163: under a message of urgency the chamber must decide within 30 days. */
     URGENCY_WINDOW("art. 163", true),
     /** Art. 160: the earliest date the next debate may be held. */
     NEXT_DEBATE_EARLIEST("art. 160", false),
     /** Arts. 165-166: the president's time to object, 6, 10 or 20 working days by number of articles. */
-    OBJECTION_DEADLINE("art. 166", true);
+    OBJECTION_DEADLINE("art. 166", true),
+    /** Art. 167: the Court decides an insisted objection of unconstitutionality within 6 days. */
+    COURT_OBJECTION_RULING("art. 167", true);
 
     private final String article;
     private final boolean alerted;

@@ -14,13 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the deadline clock over every open bill every {@code vigia.deadlines.scan-interval}: alerts
- * before a deadline, and archives a bill whose time ran out. The first scan waits one interval so that
- * a test or an operator can set the clock first.
+ * Runs the deadline clock over every open bill at start, every day at 00:00 Bogotá time and every
+ * {@code vigia.deadlines.scan-interval}: alerts before a deadline, and archives a bill whose time ran out (on the
+ * day it ran out).
  */
 @Component
 public class DeadlineScanner {
@@ -47,6 +49,19 @@ public class DeadlineScanner {
     public record Scan(LocalDate today, int bills, int alerts, int lapsed) {
     }
 
+    /** At start: a bill whose limit fell while the service was down is archived at once (on its due date). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void atStart() {
+        scheduled();
+    }
+
+    /** Every day at 00:00 in Bogotá, when a day's limits have fallen. */
+    @Scheduled(cron = "0 0 0 * * *", zone = "America/Bogota")
+    public void daily() {
+        scheduled();
+    }
+
+    /** Alerts between the daily runs. */
     @Scheduled(fixedDelayString = "${vigia.deadlines.scan-interval:15m}",
             initialDelayString = "${vigia.deadlines.scan-interval:15m}")
     public void scheduled() {

@@ -5,7 +5,9 @@ import java.time.MonthDay;
 
 /**
  * Art. 138: a legislature runs from 20 July to 20 June; ordinary sessions 20 July-16 December and
- * 16 March-20 June. A date in the recess between two legislatures belongs to the one about to start.
+ * 16 March-20 June; from 2024 the second period starts on 16 February (the 2023 reform of art. 138, published in its
+ * first round by Decreto 0113 de 2023). A date in the recess between two legislatures belongs to the one about to
+ * start.
  */
 public final class Legislatures {
 
@@ -30,10 +32,18 @@ public final class Legislatures {
         return end(date, 0);
     }
 
+    /** The first year whose second period starts on 16 February (art. 138 as reformed in 2023). */
+    public static final int REFORMED_FROM = 2024;
+
     /** Whether Congress is in ordinary sessions on {@code date} (art. 138). */
     public static boolean inOrdinarySessions(LocalDate date) {
         MonthDay day = MonthDay.from(date);
         return !day.isBefore(START) && !day.isAfter(MonthDay.of(12, 16))
-                || !day.isBefore(MonthDay.of(3, 16)) && !day.isAfter(END);
+                || !day.isBefore(secondPeriodStart(date.getYear())) && !day.isAfter(END);
+    }
+
+    /** Art. 138: 16 March, or 16 February from 2024. */
+    public static MonthDay secondPeriodStart(int year) {
+        return year >= REFORMED_FROM ? MonthDay.of(2, 16) : MonthDay.of(3, 16);
     }
 }

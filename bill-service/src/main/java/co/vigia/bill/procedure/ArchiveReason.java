@@ -2,7 +2,7 @@ package co.vigia.bill.procedure;
 
 /** Why a bill was archived. */
 public enum ArchiveReason {
-    /** A committee or plenary voted it down (art. 157; Ley 5 de 1992 art. 190). */
+    /** A plenary voted it down (art. 157), or a committee did and no appeal revived it (art. 159). */
     REJECTED,
     /** Its time ran out: art. 162 (two legislatures) or art. 153 (one, statutory laws). */
     LAPSED,

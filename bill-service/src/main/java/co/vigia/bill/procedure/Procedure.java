@@ -7,7 +7,6 @@ import co.vigia.contracts.VoteOutcome;
 import co.vigia.contracts.objection.ObjectionKind;
 import co.vigia.contracts.objection.ObjectionResolution;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -38,13 +37,27 @@ public class Procedure {
     private int round = 1;
     private boolean urgent;
     private LocalDate urgencyDeclaredOn;
-    /** The first and third debates were held jointly (art. 163), so the origin plenary is followed by the other's. */
+    /** The first and third debates were held jointly (art. 163); the two plenaries then vote in either order. */
     private boolean jointCommittees;
+    /** Art. 163: the government asked the committees to deliberate jointly (only under urgency). */
+    private boolean jointDeliberationRequested;
+    /** Ley 5 de 1992 art. 155: withdrawal is possible only before the first-debate report is filed. */
+    private boolean firstReportFiled;
+    /** Government bill: its withdrawal needs the committee's acceptance (Ley 5 art. 155, conservative reading). */
+    private boolean governmentBill;
+    /** Art. 159; Ley 5 de 1992 art. 166: an appeal against the committee's rejection is before the plenary. */
+    private boolean appealOpen;
+    /** The limit that archived the bill (arts. 153, 162), kept so its deadlines stay readable. */
+    private String endedByKind;
+    private LocalDate endedByDueOn;
+    private String endedByArticle;
+    private DebateRecord record = new DebateRecord();
     /** Debate name to the date its vote passed, in the current round. */
     private Map<String, LocalDate> passedOn = new HashMap<>();
     /** Chambers whose plenary approved the pending two-chamber decision (conciliation, insistence, override). */
     private Set<Chamber> chambersInFavour = new HashSet<>();
     private LocalDate stageSince;
+    /** Art. 166: the day the government received the bill; the time to object runs from the day after. */
     private LocalDate sentToSanctionOn;
     private boolean conciliated;
     /** Art. 167: after an objection is overridden or dismissed the president must sanction, no new objection. */
@@ -77,51 +90,97 @@ public class Procedure {
 
     /** The actions the operator may record from the current stage. */
     public Set<ActionType> allowedActions() {
-        Set<ActionType> allowed = EnumSet.of(ActionType.NOTE, ActionType.COURT_RULING);
-        if (stage.isClosed()) {
-            return allowed;
-        }
-        if (stage.isInCongress()) {
-            allowed.addAll(EnumSet.of(ActionType.RAPPORTEUR_APPOINTED, ActionType.REPORT_FILED,
-                    ActionType.DEBATE_SCHEDULED, ActionType.URGENCY_MESSAGE));
-        }
-        switch (stage) {
-            case FILED -> allowed.addAll(EnumSet.of(ActionType.ASSIGNED_TO_COMMITTEE, ActionType.WITHDRAWN));
-            case FIRST_DEBATE, JOINT_COMMITTEES -> allowed.add(ActionType.WITHDRAWN);
-            case COURT_PRIOR_REVIEW, COURT_REVIEW_OF_OBJECTION -> allowed.addAll(EnumSet.of(
-                    ActionType.COURT_DECLARED_CONSTITUTIONAL, ActionType.COURT_DECLARED_UNCONSTITUTIONAL));
-            case SENT_TO_SANCTION -> allowed.addAll(EnumSet.of(ActionType.SENT_TO_SANCTION, ActionType.SANCTIONED));
-            case INSISTED -> allowed.addAll(EnumSet.of(ActionType.SENT_TO_COURT,
-                    ActionType.COURT_DECLARED_CONSTITUTIONAL, ActionType.COURT_DECLARED_UNCONSTITUTIONAL));
-            default -> {
-            }
-        }
-        if ((stage == Stage.SENT_TO_SANCTION || stage == Stage.COURT_PRIOR_REVIEW) && !conciliated
-                && !objectionsExhausted) {
-            allowed.add(ActionType.TEXTS_DIFFER);
-        }
-        return allowed;
+        return AllowedActions.of(this);
+    }
+
+    /** Applies an operator action with no details (see {@link #onAction(ActionType, LocalDate, ActionFacts)}). */
+    public Outcome onAction(ActionType action, LocalDate date) {
+        return onAction(action, date, ActionFacts.NONE);
     }
 
     /** Applies an operator action; throws {@link IllegalTransitionException} (changing nothing) when not allowed. */
-    public Outcome onAction(ActionType action, LocalDate date) {
+    public Outcome onAction(ActionType action, LocalDate date, ActionFacts facts) {
         Set<ActionType> allowed = allowedActions();
         if (!allowed.contains(action)) {
             throw new IllegalTransitionException(stage, action, allowed,
                     action + " is not allowed while the bill is " + stage);
         }
+        refuseUnless(action == ActionType.WITHDRAWN && governmentBill && !facts.committeeAccepted(), action, allowed,
+                "Ley 5 de 1992 art. 155: a government bill is withdrawn only with the committee's acceptance"
+                        + " (committeeAccepted)");
+        refuseUnless(action == ActionType.SANCTIONED_BY_CONGRESS_PRESIDENT && (facts.objectionDeadline() == null
+                        || !date.isAfter(facts.objectionDeadline())), action, allowed,
+                "art. 168: the president of Congress sanctions only after the president's time to object ran out"
+                        + (facts.objectionDeadline() == null
+                        ? " (unknown: the bill's number of articles is not recorded)"
+                        : " on " + facts.objectionDeadline()));
+        Debate debate = facts.debate() != null ? facts.debate() : stage.debate().orElse(null);
         return switch (action) {
-            case ASSIGNED_TO_COMMITTEE -> urgent
+            case ASSIGNED_TO_COMMITTEE -> jointDeliberationRequested
                     ? move(Stage.JOINT_COMMITTEES, date, "art. 163")
                     : move(Stage.FIRST_DEBATE, date, "Ley 5 de 1992 art. 144");
             case URGENCY_MESSAGE -> {
+                // art. 163: the chamber must decide within 30 days; the message may be repeated at every stage
                 urgent = true;
                 urgencyDeclaredOn = date;
-                yield stage == Stage.FILED || stage == Stage.FIRST_DEBATE
-                        ? move(Stage.JOINT_COMMITTEES, date, "art. 163") : Outcome.none();
+                yield Outcome.none();
+            }
+            case JOINT_DELIBERATION_REQUESTED -> {
+                jointDeliberationRequested = true;
+                yield stage == Stage.FIRST_DEBATE ? move(Stage.JOINT_COMMITTEES, date, "art. 163") : Outcome.none();
+            }
+            case REPORT_FILED -> {
+                if (stage == Stage.FIRST_DEBATE || stage == Stage.JOINT_COMMITTEES) {
+                    firstReportFiled = true;
+                }
+                yield Outcome.none();
+            }
+            case ANNOUNCED -> {
+                record.announce(requireDebate(debate, action, allowed), date, facts.forSession(), facts.sourceUrl());
+                yield Outcome.none();
+            }
+            case SESSION_HELD -> {
+                record.session(requireDebate(debate, action, allowed), date, facts.sourceUrl());
+                yield Outcome.none();
+            }
+            case DEBATE_STARTED -> {
+                Debate started = requireDebate(debate, action, allowed);
+                if (record.startedOn(started).isPresent()) {
+                    yield Outcome.none(); // a later session of a debate already started
+                }
+                record.started(started, date, facts.sourceUrl());
+                yield new Outcome(null, ProcedureChecks.atStart(this, started, date, facts.sourceUrl()));
+            }
+            case PUBLISHED -> {
+                Debate of = switch (facts.publication() == null ? PublicationKind.OTHER : facts.publication()) {
+                    case REPORT -> debate;
+                    case CONCILIATION_REPORT -> Debate.CONCILIATION;
+                    default -> null;
+                };
+                record.published(facts.publication(), of,
+                        facts.gacetaNumber(), facts.gacetaDate() != null ? facts.gacetaDate() : date,
+                        facts.sourceUrl());
+                yield Outcome.none();
+            }
+            case APPEALED -> {
+                appealOpen = true;
+                yield Outcome.none();
+            }
+            case APPEAL_UPHELD -> {
+                // Ley 5 de 1992 art. 166: the plenary sends the bill to another committee for its first debate
+                appealOpen = false;
+                passedOn = new HashMap<>();
+                jointCommittees = false;
+                firstReportFiled = false;
+                record.resetDebates();
+                yield move(Stage.FIRST_DEBATE, date, "art. 159; Ley 5 de 1992 art. 166");
+            }
+            case APPEAL_DISMISSED -> {
+                appealOpen = false;
+                yield archive(ArchiveReason.REJECTED, date, "art. 159; Ley 5 de 1992 art. 166");
             }
             case TEXTS_DIFFER -> move(Stage.CONCILIATION, date, "art. 161");
-            case SENT_TO_SANCTION -> {
+            case SENT_TO_SANCTION, RECEIVED_BY_GOVERNMENT -> {
                 sentToSanctionOn = date;
                 yield Outcome.none();
             }
@@ -135,10 +194,29 @@ public class Procedure {
             case COURT_DECLARED_UNCONSTITUTIONAL -> stage == Stage.COURT_PRIOR_REVIEW
                     ? archive(ArchiveReason.STRUCK_DOWN_BY_COURT, date, "art. 153")
                     : archive(ArchiveReason.OBJECTION_UPHELD_BY_COURT, date, "art. 167");
+            // art. 167: the chamber of origin redoes the articles, then the bill goes back to the Court
+            case COURT_DECLARED_PARTIALLY_UNCONSTITUTIONAL ->
+                    move(Stage.RETURNED_TO_CHAMBER_OF_ORIGIN, date, "art. 167");
             case SANCTIONED -> move(Stage.SANCTIONED, date, "art. 165");
+            case SANCTIONED_BY_CONGRESS_PRESIDENT -> move(Stage.SANCTIONED, date, "art. 168");
             case WITHDRAWN -> move(Stage.WITHDRAWN, date, "Ley 5 de 1992 art. 155");
-            case RAPPORTEUR_APPOINTED, REPORT_FILED, DEBATE_SCHEDULED, COURT_RULING, NOTE -> Outcome.none();
+            case RAPPORTEUR_APPOINTED, DEBATE_SCHEDULED, COURT_RULING, NOTE -> Outcome.none();
         };
+    }
+
+    private void refuseUnless(boolean refused, ActionType action, Set<ActionType> allowed, String why) {
+        if (refused) {
+            throw new IllegalTransitionException(stage, action, allowed, why);
+        }
+    }
+
+    private Debate requireDebate(Debate debate, ActionType action, Set<ActionType> allowed) {
+        if (debate == null) {
+            throw new IllegalTransitionException(stage, action, allowed, action + " needs a debate: the bill is "
+                    + stage
+                    + ", which is no debate; name the debate");
+        }
+        return debate;
     }
 
     // ------------------------------------------------------------------------------------- votes
@@ -148,16 +226,30 @@ public class Procedure {
      * vote for a debate the bill is not in is flagged and moves nothing; NO_QUORUM moves nothing.
      */
     public Outcome onVote(Debate debate, Chamber chamber, VoteOutcome outcome, LocalDate date) {
-        if (stage.isClosed() || Stage.of(debate) != stage) {
+        if (stage.isClosed() || !expects(debate)) {
             return new Outcome(null, List.of(new Defect(DefectRule.VOTE_OUT_OF_STAGE,
-                    "a " + debate + " vote of " + date + " arrived while the bill is " + stage)));
+                    "a " + debate + " vote of " + date + " arrived while the bill is " + stage,
+                    List.of(new Fact(date, "a " + debate + " vote" + (chamber == null ? "" : " in the " + chamber),
+                            null)))));
         }
-        List<Defect> defects = new ArrayList<>(gapDefects(debate, date));
+        List<Defect> defects = new ArrayList<>(ProcedureChecks.atVote(this, debate, date));
         if (outcome == VoteOutcome.NO_QUORUM) {
             return new Outcome(null, defects);
         }
         Outcome moved = outcome == VoteOutcome.PASSED ? passed(debate, chamber, date) : failed(debate, date);
         return new Outcome(moved.change(), defects);
+    }
+
+    /**
+     * Whether a vote of this debate belongs to the current stage. After a joint first debate (art. 163) the two
+     * plenaries may vote in either order: Ley 2272 passed the Senate plenary (24 Oct 2022) before the House, its
+     * chamber of origin.
+     */
+    private boolean expects(Debate debate) {
+        if (jointCommittees && stage == Stage.SECOND_DEBATE && debate == Debate.FOURTH) {
+            return passedOn.get(Debate.FOURTH.name()) == null;
+        }
+        return Stage.of(debate) == stage;
     }
 
     private Outcome passed(Debate debate, Chamber chamber, LocalDate date) {
@@ -167,12 +259,19 @@ public class Procedure {
                 jointCommittees = true;
                 yield pass(debate, date, Stage.SECOND_DEBATE, "art. 163");
             }
-            case SECOND -> pass(debate, date, jointCommittees ? Stage.FOURTH_DEBATE : Stage.THIRD_DEBATE,
-                    jointCommittees ? "art. 163" : "art. 157-3");
+            case SECOND -> {
+                if (jointCommittees && passedOn.get(Debate.FOURTH.name()) != null) {
+                    passedOn.put(debate.name(), date);
+                    yield afterCongress(date); // the other plenary voted first (art. 163)
+                }
+                yield pass(debate, date, jointCommittees ? Stage.FOURTH_DEBATE : Stage.THIRD_DEBATE,
+                        jointCommittees ? "art. 163" : "art. 157-3");
+            }
             case THIRD -> pass(debate, date, Stage.FOURTH_DEBATE, "art. 157-2");
             case FOURTH -> {
                 passedOn.put(debate.name(), date);
-                yield afterCongress(date);
+                // the other chamber's plenary voted before the chamber of origin's: the bill awaits that one
+                yield stage == Stage.SECOND_DEBATE ? Outcome.none() : afterCongress(date);
             }
             case CONCILIATION -> {
                 chambersInFavour.add(chamber);
@@ -199,7 +298,10 @@ public class Procedure {
 
     private Outcome failed(Debate debate, LocalDate date) {
         return switch (debate) {
-            case FIRST, SECOND, THIRD, FOURTH, JOINT_COMMITTEES -> archive(ArchiveReason.REJECTED, date, "art. 157");
+            // art. 159; Ley 5 de 1992 art. 166: a committee's rejection may be appealed to the plenary
+            case FIRST, JOINT_COMMITTEES -> move(Stage.REJECTED_IN_COMMITTEE, date, "art. 159");
+            // art. 157: a bill becomes law only if approved in each debate
+            case SECOND, THIRD, FOURTH -> archive(ArchiveReason.REJECTED, date, "art. 157");
             case CONCILIATION -> archive(ArchiveReason.CONCILIATION_FAILED, date, "art. 161");
             case INSISTENCE, OBJECTION_OVERRIDE -> archive(ArchiveReason.OBJECTION_ACCEPTED, date, "art. 167");
         };
@@ -218,7 +320,9 @@ public class Procedure {
             round = 2;
             passedOn = new HashMap<>();
             jointCommittees = false;
+            jointDeliberationRequested = false;
             conciliated = false;
+            record.resetDebates();
             enter(Stage.FIRST_DEBATE, date);
             return new Outcome(change, List.of());
         }
@@ -228,118 +332,68 @@ public class Procedure {
         return toSanction(date, "art. 165");
     }
 
-    private Outcome toSanction(LocalDate date, String article) {
-        sentToSanctionOn = date;
+    /**
+     * The bill goes to the government; the art. 166 time runs only from the day after the government receives it
+     * ({@link ActionType#RECEIVED_BY_GOVERNMENT}), not from the last vote.
+     */
+    Outcome toSanction(LocalDate date, String article) {
+        sentToSanctionOn = null;
         return move(Stage.SENT_TO_SANCTION, date, article);
-    }
-
-    /** Art. 160 gaps, measured from the passage the debate follows to the vote's date. */
-    private List<Defect> gapDefects(Debate debate, LocalDate date) {
-        List<Defect> defects = new ArrayList<>();
-        switch (debate) {
-            case SECOND -> gap(defects, debate, jointCommittees ? Debate.JOINT_COMMITTEES : Debate.FIRST, date,
-                    COMMITTEE_TO_PLENARY_DAYS, DefectRule.ART_160_COMMITTEE_TO_PLENARY_GAP);
-            case THIRD -> gap(defects, debate, Debate.SECOND, date, BETWEEN_CHAMBERS_DAYS,
-                    DefectRule.ART_160_BETWEEN_CHAMBERS_GAP);
-            case FOURTH -> gap(defects, debate, jointCommittees ? Debate.JOINT_COMMITTEES : Debate.THIRD, date,
-                    COMMITTEE_TO_PLENARY_DAYS, DefectRule.ART_160_COMMITTEE_TO_PLENARY_GAP);
-            default -> {
-            }
-        }
-        return defects;
-    }
-
-    private void gap(List<Defect> defects, Debate debate, Debate previous, LocalDate date, int days, DefectRule rule) {
-        LocalDate since = passedOn.get(previous.name());
-        if (since != null && ChronoUnit.DAYS.between(since, date) < days) {
-            defects.add(new Defect(rule, "art. 160: the " + debate + " debate's vote of " + date
-                    + " came " + ChronoUnit.DAYS.between(since, date) + " days after the " + previous
-                    + " debate passed on " + since + "; at least " + days + " are required"));
-        }
     }
 
     // -------------------------------------------------------------------------------- objections
 
     /** Art. 166: a presidential objection moves a bill that is with the president; an opinion never moves it. */
     public Outcome onObjectionFiled(ObjectionKind kind, LocalDate date, LocalDate objectionDeadline) {
-        if (kind == null || !kind.isPresidentialObjection()) {
-            return Outcome.none();
-        }
-        if (stage != Stage.SENT_TO_SANCTION || objectionsExhausted) {
-            return new Outcome(null, List.of(new Defect(DefectRule.OBJECTION_OUT_OF_STAGE,
-                    "a presidential objection of " + date + " arrived while the bill is " + stage
-                            + (objectionsExhausted ? " and may no longer be objected (art. 167)" : ""))));
-        }
-        List<Defect> defects = new ArrayList<>();
-        if (objectionDeadline != null && date.isAfter(objectionDeadline)) {
-            defects.add(new Defect(DefectRule.ART_166_LATE_OBJECTION, "art. 166: the objection of " + date
-                    + " came after the president's time ran out on " + objectionDeadline));
-        }
-        Stage next = kind == ObjectionKind.PRESIDENTIAL_OBJECTION_UNCONSTITUTIONALITY
-                ? Stage.OBJECTED_UNCONSTITUTIONALITY : Stage.OBJECTED_INCONVENIENCE;
-        return new Outcome(move(next, date, "art. 166").change(), defects);
+        return ObjectionRules.filed(this, kind, date, objectionDeadline);
     }
 
     /** Art. 167: how a formal objection ended moves the bill on. */
     public Outcome onObjectionResolved(ObjectionResolution resolution, LocalDate date) {
-        boolean unconstitutionality = stage == Stage.OBJECTED_UNCONSTITUTIONALITY || stage == Stage.INSISTED
-                || stage == Stage.COURT_REVIEW_OF_OBJECTION;
-        boolean inconvenience = stage == Stage.OBJECTED_INCONVENIENCE;
-        if (resolution != null && (unconstitutionality || inconvenience)) {
-            switch (resolution) {
-                case ACCEPTED -> {
-                    return archive(ArchiveReason.OBJECTION_ACCEPTED, date, "art. 167");
-                }
-                case OVERRIDDEN -> {
-                    if (inconvenience) {
-                        objectionsExhausted = true;
-                        return toSanction(date, "art. 167");
-                    }
-                }
-                case REJECTED -> {
-                    if (inconvenience) {
-                        objectionsExhausted = true;
-                        return toSanction(date, "art. 167");
-                    }
-                    if (stage != Stage.COURT_REVIEW_OF_OBJECTION) {
-                        return move(Stage.COURT_REVIEW_OF_OBJECTION, date, "art. 167");
-                    }
-                }
-                case DISMISSED_BY_COURT -> {
-                    if (unconstitutionality) {
-                        objectionsExhausted = true;
-                        return toSanction(date, "art. 167");
-                    }
-                }
-                case UPHELD_BY_COURT -> {
-                    if (unconstitutionality) {
-                        return archive(ArchiveReason.OBJECTION_UPHELD_BY_COURT, date, "art. 167");
-                    }
-                }
-            }
-        }
-        return new Outcome(null, List.of(new Defect(DefectRule.OBJECTION_OUT_OF_STAGE,
-                "an objection resolved as " + resolution + " on " + date + " arrived while the bill is " + stage)));
+        return ObjectionRules.resolved(this, resolution, date);
+    }
+
+    /** Art. 167: after an objection is overridden or dismissed the president must sanction, no new objection. */
+    void exhaustObjections() {
+        objectionsExhausted = true;
     }
 
     // ------------------------------------------------------------------------------------- time
 
-    /** Arts. 153 and 162: the bill's time ran out while still in Congress; it is archived. */
-    public Outcome lapse(LocalDate date, String article) {
+    /**
+     * Arts. 153 and 162: the bill's time ran out while still in Congress; it is archived on {@code dueOn}, the day
+     * its limit fell (not the day the clock noticed), and the limit is kept so its deadlines stay readable.
+     */
+    public Outcome lapse(String deadlineKind, LocalDate dueOn, String article) {
         if (!stage.isInCongress()) {
             return Outcome.none();
         }
-        return archive(ArchiveReason.LAPSED, date, article);
+        endedByKind = deadlineKind;
+        endedByDueOn = dueOn;
+        endedByArticle = article;
+        // a rejection not appealed before the legislature ended stays a rejection (art. 159)
+        return archive(stage == Stage.REJECTED_IN_COMMITTEE ? ArchiveReason.REJECTED : ArchiveReason.LAPSED, dueOn,
+                article);
     }
 
-    private Outcome archive(ArchiveReason reason, LocalDate date, String article) {
+    public Outcome lapse(LocalDate date, String article) {
+        return lapse("LEGISLATURE_LIMIT", date, article);
+    }
+
+    /** A bill's procedure starts knowing whether the government filed it (Ley 5 de 1992 art. 155). */
+    public Procedure governmentBill(boolean government) {
+        this.governmentBill = government;
+        return this;
+    }
+
+    Outcome archive(ArchiveReason reason, LocalDate date, String article) {
         StageChange change = new StageChange(stage, Stage.ARCHIVED, reason, article);
         archiveReason = reason;
         enter(Stage.ARCHIVED, date);
         return new Outcome(change, List.of());
     }
 
-    private Outcome move(Stage next, LocalDate date, String article) {
+    Outcome move(Stage next, LocalDate date, String article) {
         StageChange change = new StageChange(stage, next, null, article);
         enter(next, date);
         return new Outcome(change, List.of());
@@ -415,6 +469,38 @@ public class Procedure {
 
     public boolean isObjectionsExhausted() {
         return objectionsExhausted;
+    }
+
+    public boolean isJointDeliberationRequested() {
+        return jointDeliberationRequested;
+    }
+
+    public boolean isFirstReportFiled() {
+        return firstReportFiled;
+    }
+
+    public boolean isGovernmentBill() {
+        return governmentBill;
+    }
+
+    public boolean isAppealOpen() {
+        return appealOpen;
+    }
+
+    public String getEndedByKind() {
+        return endedByKind;
+    }
+
+    public LocalDate getEndedByDueOn() {
+        return endedByDueOn;
+    }
+
+    public String getEndedByArticle() {
+        return endedByArticle;
+    }
+
+    public DebateRecord getRecord() {
+        return record;
     }
 
     public boolean isDebating() {

@@ -21,6 +21,11 @@ public enum Stage {
     FOURTH_DEBATE,
     /** Art. 163: under a message of urgency both committees give the first and third debates jointly. */
     JOINT_COMMITTEES,
+    /**
+     * Art. 159; Ley 5 de 1992 art. 166: the committee voted the bill down; its author, a member, the government or the
+     * proponents' spokesperson may appeal to the plenary, which may send it to another committee. Not final yet.
+     */
+    REJECTED_IN_COMMITTEE,
     /** Art. 161: the plenaries approved different texts. */
     CONCILIATION,
     /** Art. 153 and 241-8: a statutory bill's automatic prior review by the Constitutional Court. */
@@ -33,6 +38,8 @@ public enum Stage {
     INSISTED,
     /** Art. 167 and 241-8: the Court decides an insisted objection of unconstitutionality. */
     COURT_REVIEW_OF_OBJECTION,
+    /** Art. 167: the Court found the bill partly unconstitutional; its chamber of origin redoes those articles. */
+    RETURNED_TO_CHAMBER_OF_ORIGIN,
     SANCTIONED,
     /** See {@link ArchiveReason}. */
     ARCHIVED,
@@ -40,7 +47,7 @@ public enum Stage {
 
     private static final Set<Stage> CLOSED = EnumSet.of(SANCTIONED, ARCHIVED, WITHDRAWN);
     private static final Set<Stage> IN_CONGRESS = EnumSet.of(FILED, FIRST_DEBATE, SECOND_DEBATE, THIRD_DEBATE,
-            FOURTH_DEBATE, JOINT_COMMITTEES, CONCILIATION);
+            FOURTH_DEBATE, JOINT_COMMITTEES, REJECTED_IN_COMMITTEE, CONCILIATION);
 
     public boolean isClosed() {
         return CLOSED.contains(this);

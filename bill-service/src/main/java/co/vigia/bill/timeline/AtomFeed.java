@@ -30,7 +30,7 @@ public final class AtomFeed {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setUri("urn:vigia:bill:" + billId);
-        feed.setTitle("Vigía: " + title);
+        feed.setTitle(xml("Vigía: " + title));
         feed.setDescription("Everything recorded on bill " + billId + " as it moves through Congress");
         feed.setAuthor("Vigía");
         feed.setPublishedDate(Date.from(updated));
@@ -40,18 +40,19 @@ public final class AtomFeed {
         timeline.stream().sorted(Comparator.comparing(TimelineEntry::recordedAt).reversed()).forEach(entry -> {
             SyndEntry item = new SyndEntryImpl();
             item.setUri("urn:vigia:bill:" + billId + ":" + entry.id());
-            item.setTitle(entry.date() + " " + entry.typeName() + (entry.stageAfter() == null ? "" : " (" + entry.stageAfter() + ")"));
-            item.setAuthor(entry.recordedBy() == null ? "Vigía" : entry.recordedBy());
+            item.setTitle(xml(entry.date() + " " + entry.typeName()
+                    + (entry.stageAfter() == null ? "" : " (" + entry.stageAfter() + ")")));
+            item.setAuthor(entry.recordedBy() == null ? "Vigía" : xml(entry.recordedBy()));
             item.setPublishedDate(Date.from(entry.recordedAt()));
             item.setUpdatedDate(Date.from(entry.recordedAt()));
             if (entry.sourceUrl() != null) {
-                item.setLink(entry.sourceUrl());
+                item.setLink(xml(entry.sourceUrl()));
             } else {
                 item.setLink(baseUrl + "/api/bills/" + billId + "/timeline");
             }
             SyndContent content = new SyndContentImpl();
             content.setType("text/plain");
-            content.setValue(entry.text());
+            content.setValue(entry.text() == null ? null : xml(entry.text()));
             item.setDescription(content);
             entries.add(item);
         });
@@ -61,6 +62,25 @@ public final class AtomFeed {
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the Atom feed of " + billId, e);
         }
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot hold (C0 controls but tab and newlines, U+FFFE, U+FFFF, a lone
+     * surrogate) replaced by U+FFFD: one stored {@code \u0000} in a title made the feed a 500 for ever.
+     */
+    static String xml(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(allowed ? c : '\uFFFD');
+            }
+        }
+        return out.toString();
     }
 
     private static SyndLink link(String href, String rel, String type) {

@@ -195,23 +195,35 @@ class BillApiIntegrationTests {
     }
 
     @Test
-    void theSeedDataLoadsThroughThePublicApiAndLoadingItTwiceIsHarmless() {
-        List<JsonNode> seed = Seed.requests().stream().filter(r -> r.path("service").asString().equals("BILL")).toList();
-        assertThat(seed).isNotEmpty();
+    void theSeedsBillsLoadThroughThePublicApiAndTheSubmissionBillLapsesOn20June2023() {
+        // registrations: loading twice is harmless (409)
+        List<JsonNode> bills = Seed.requests().stream().filter(r -> r.path("service").asString().equals("BILL")
+                && r.path("path").asString().equals("/api/bills")).toList();
+        assertThat(bills).hasSize(2);
         for (int round = 0; round < 2; round++) {
-            for (JsonNode request : seed) {
-                HttpResponse<String> response = client.send(request.path("method").asString(), request.path("path").asString(),
+            for (JsonNode request : bills) {
+                HttpResponse<String> response = client.send("POST", "/api/bills",
                         ItClient.JSON.writeValueAsString(request.path("body")), ItClient.OPERATOR_KEY, Map.of());
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(round == 0 ? 201 : 409);
             }
         }
-        JsonNode pazTotal = client.json(client.get("/api/bills/paz-total"));
-        assertThat(pazTotal.path("stage").asString()).isEqualTo("SANCTIONED");
-        assertThat(pazTotal.path("lawNumber").asString()).isEqualTo("2272 de 2022");
-        assertThat(pazTotal.path("sanctionedOn").asString()).isEqualTo("2022-11-04");
+        // the submission bill's own actions need no vote: its report, its publication, then the deadline clock
+        for (JsonNode request : Seed.requests()) {
+            if (request.path("path").asString().equals("/api/bills/sometimiento/actions") && !request.has("waitFor")) {
+                HttpResponse<String> response = client.send("POST", request.path("path").asString(),
+                        ItClient.JSON.writeValueAsString(request.path("body")), ItClient.OPERATOR_KEY, Map.of());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            }
+        }
+        HttpResponse<String> scan = client.send("POST", "/api/ops/deadlines/scan", "", ItClient.OPERATOR_KEY, Map.of());
+        assertThat(scan.statusCode()).as(scan.body()).isEqualTo(200);
         JsonNode sometimiento = client.json(client.get("/api/bills/sometimiento"));
-        assertThat(sometimiento.path("stage").asString()).isEqualTo("FILED");
-        assertThat(sometimiento.path("filedOn").asString()).isEqualTo("2023-03-15");
-        assertThat(sometimiento.path("kind").asString()).isEqualTo("ORDINARY");
+        assertThat(sometimiento.path("stage").asString()).isEqualTo("ARCHIVED");
+        assertThat(sometimiento.path("archiveReason").asString()).isEqualTo("LAPSED");
+        assertThat(sometimiento.path("stageSince").asString()).as("on its due date, not the scan's").isEqualTo("2023-06-20");
+        assertThat(sometimiento.path("deadlines").get(0).path("dueOn").asString()).isEqualTo("2023-06-20");
+        assertThat(sometimiento.path("defects").size()).isZero();
+        JsonNode pazTotal = client.json(client.get("/api/bills/paz-total"));
+        assertThat(pazTotal.path("numbers").path("HOUSE").asString()).isEqualTo("160 de 2022 Cámara");
     }
 }

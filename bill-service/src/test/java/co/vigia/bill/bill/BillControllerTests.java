@@ -157,4 +157,25 @@ class BillControllerTests {
                 {"id":"sometimiento","title":"Sometimiento a la justicia","kind":"ORDINARY",
                  "originChamber":"SENATE","filedOn":"2023-03-15"}""";
     }
+
+    @Test
+    void theDefectRadarIsPublicAndListsEachDefectWithItsArticleFactsAndCurability() throws Exception {
+        co.vigia.bill.procedure.Procedure procedure = co.vigia.bill.procedure.Procedure.filed(
+                co.vigia.contracts.BillKind.ORDINARY, false, LocalDate.of(2023, 3, 15));
+        Bill bill = new Bill("radar", "Radar", null, co.vigia.contracts.BillKind.ORDINARY, null, null, null, null,
+                LocalDate.of(2023, 3, 15), null, null, procedure, java.time.Instant.parse("2023-04-01T00:00:00Z"));
+        bill.addDefect(new FlaggedDefect("d-1", co.vigia.bill.procedure.DefectRule.ART_160_UNANNOUNCED_VOTE,
+                "art. 160 (Acto Legislativo 01 de 2003)", "not announced",
+                java.util.List.of(new co.vigia.bill.procedure.Fact(LocalDate.of(2023, 4, 4), "announced for 2023-04-11",
+                        "https://example.org/acta")), true, "v-1", LocalDate.of(2023, 4, 12),
+                java.time.Instant.parse("2023-04-12T00:00:00Z")));
+        given(service.get("radar")).willReturn(bill);
+        mvc.perform(get("/api/bills/radar/defects"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.count").value(1))
+                .andExpect(jsonPath("$.defects[0].rule").value("ART_160_UNANNOUNCED_VOTE"))
+                .andExpect(jsonPath("$.defects[0].article").value("art. 160 (Acto Legislativo 01 de 2003)"))
+                .andExpect(jsonPath("$.defects[0].facts[0].sourceUrl").value("https://example.org/acta"))
+                .andExpect(jsonPath("$.defects[0].curable").value(true));
+    }
 }

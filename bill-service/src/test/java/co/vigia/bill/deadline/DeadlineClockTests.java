@@ -38,6 +38,10 @@ class DeadlineClockTests {
         assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2023, 1, 10))).isFalse();
         assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2023, 3, 16))).isTrue();
         assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2022, 12, 16))).isTrue();
+        // art. 138 as reformed in 2023: from 2024 the second period starts on 16 February
+        assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2023, 2, 20))).isFalse();
+        assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2024, 2, 20))).isTrue();
+        assertThat(Legislatures.inOrdinarySessions(LocalDate.of(2024, 2, 15))).isFalse();
     }
 
     @Test
@@ -138,5 +142,38 @@ class DeadlineClockTests {
         Deadline lapsesThatDay = new Deadline(DeadlineKind.LEGISLATURE_LIMIT, LocalDate.of(2023, 6, 20), 7, "art. 162", "");
         assertThat(DeadlineAlerts.due(List.of(end, lapsesThatDay), List.of(30, 7, 1), Set.of()))
                 .singleElement().extracting(alert -> alert.deadline().kind()).isEqualTo(DeadlineKind.LEGISLATURE_LIMIT);
+    }
+
+    @Test
+    void art153_162_375_theLegislatureLimitCitesItsOwnArticle() {
+        Procedure statutory = inFirstDebate(BillKind.STATUTORY);
+        assertThat(find(DeadlineClock.deadlines(statutory, FILED, null, LocalDate.of(2023, 4, 1)),
+                DeadlineKind.LEGISLATURE_LIMIT).article()).isEqualTo("art. 153");
+        Procedure ordinary = inFirstDebate(BillKind.ORDINARY);
+        assertThat(find(DeadlineClock.deadlines(ordinary, FILED, null, LocalDate.of(2023, 4, 1)),
+                DeadlineKind.LEGISLATURE_LIMIT).article()).isEqualTo("art. 162");
+    }
+
+    @Test
+    void art165_166_noObjectionDeadlineBeforeTheGovernmentReceivesTheBill() {
+        Procedure p = inFirstDebate(BillKind.ORDINARY);
+        p.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 11));
+        p.onVote(Debate.SECOND, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 25));
+        p.onVote(Debate.THIRD, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2023, 5, 16));
+        p.onVote(Debate.FOURTH, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2023, 6, 1));
+        assertThat(DeadlineClock.objectionDeadline(p, 12)).isEmpty();
+        p.onAction(ActionType.TEXTS_DIFFER, LocalDate.of(2023, 6, 2));
+        assertThat(DeadlineClock.objectionDeadline(p, 12)).as("still in conciliation (art. 161)").isEmpty();
+    }
+
+    @Test
+    void art162_anArchivedBillKeepsTheLimitThatEndedIt() {
+        Procedure p = inFirstDebate(BillKind.ORDINARY);
+        p.lapse("LEGISLATURE_LIMIT", LocalDate.of(2023, 6, 20), "art. 162");
+        java.util.List<Deadline> deadlines = DeadlineClock.deadlines(p, FILED, null, LocalDate.of(2026, 12, 6));
+        assertThat(deadlines).hasSize(1);
+        assertThat(deadlines.get(0).kind()).isEqualTo(DeadlineKind.LEGISLATURE_LIMIT);
+        assertThat(deadlines.get(0).dueOn()).isEqualTo(LocalDate.of(2023, 6, 20));
+        assertThat(deadlines.get(0).description()).contains("ended the bill");
     }
 }

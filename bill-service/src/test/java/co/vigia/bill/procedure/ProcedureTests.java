@@ -44,7 +44,9 @@ class ProcedureTests {
         Outcome last = p.onVote(Debate.FOURTH, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2023, 6, 6));
         assertThat(last.change().to()).isEqualTo(Stage.SENT_TO_SANCTION);
         assertThat(last.defects()).isEmpty();
-        assertThat(p.getSentToSanctionOn()).isEqualTo(LocalDate.of(2023, 6, 6));
+        assertThat(p.getSentToSanctionOn()).as("art. 166: the term runs from the government's receipt").isNull();
+        p.onAction(ActionType.RECEIVED_BY_GOVERNMENT, LocalDate.of(2023, 6, 8));
+        assertThat(p.getSentToSanctionOn()).isEqualTo(LocalDate.of(2023, 6, 8));
         p.onAction(ActionType.SANCTIONED, LocalDate.of(2023, 6, 12));
         assertThat(p.getStage()).isEqualTo(Stage.SANCTIONED);
         assertThat(p.allowedActions()).containsExactlyInAnyOrder(ActionType.NOTE, ActionType.COURT_RULING);
@@ -70,26 +72,71 @@ class ProcedureTests {
     }
 
     @Test
-    void art163_urgencyJoinsTheCommitteesAndThePlenariesFollow() {
+    void art163_urgencyAndJointDeliberationAreTwoFacts_theCommitteesJoinOnlyAtTheGovernmentsRequest() {
         Procedure p = Procedure.filed(BillKind.ORDINARY, false, FILED);
-        Outcome urgency = p.onAction(ActionType.URGENCY_MESSAGE, FILED.plusDays(2));
-        assertThat(urgency.change().to()).isEqualTo(Stage.JOINT_COMMITTEES);
+        assertThat(p.onAction(ActionType.URGENCY_MESSAGE, FILED.plusDays(2)).moved()).isFalse();
         assertThat(p.isUrgent()).isTrue();
         assertThat(p.getUrgencyDeclaredOn()).isEqualTo(FILED.plusDays(2));
-        p.onVote(Debate.JOINT_COMMITTEES, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 4));
+        assertThat(p.onAction(ActionType.ASSIGNED_TO_COMMITTEE, FILED.plusDays(3)).change().to())
+                .isEqualTo(Stage.FIRST_DEBATE);
+        Outcome joint = p.onAction(ActionType.JOINT_DELIBERATION_REQUESTED, FILED.plusDays(4));
+        assertThat(joint.change()).isEqualTo(new StageChange(Stage.FIRST_DEBATE, Stage.JOINT_COMMITTEES, null, "art. 163"));
+        // art. 163: the message may be repeated at every stage, and each renews the 30 days
+        p.onAction(ActionType.URGENCY_MESSAGE, FILED.plusDays(20));
+        assertThat(p.getUrgencyDeclaredOn()).isEqualTo(FILED.plusDays(20));
+    }
+
+    @Test
+    void art163_jointDeliberationNeedsAMessageOfUrgency() {
+        Procedure p = assigned(BillKind.ORDINARY);
+        assertThat(p.allowedActions()).doesNotContain(ActionType.JOINT_DELIBERATION_REQUESTED);
+        assertThatThrownBy(() -> p.onAction(ActionType.JOINT_DELIBERATION_REQUESTED, FILED.plusDays(6)))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void art163_aBillFiledUnderUrgencyWithJointDeliberationRequestedIsAssignedToJointCommittees() {
+        Procedure urgentOnly = Procedure.filed(BillKind.ORDINARY, true, FILED);
+        assertThat(urgentOnly.onAction(ActionType.ASSIGNED_TO_COMMITTEE, FILED).change().to()).isEqualTo(Stage.FIRST_DEBATE);
+        Procedure p = Procedure.filed(BillKind.ORDINARY, true, FILED);
+        p.onAction(ActionType.JOINT_DELIBERATION_REQUESTED, FILED);
+        assertThat(p.onAction(ActionType.ASSIGNED_TO_COMMITTEE, FILED).change().to()).isEqualTo(Stage.JOINT_COMMITTEES);
+    }
+
+    @Test
+    void art163_afterAJointFirstDebateTheOriginPlenaryMayVoteFirst() {
+        Procedure p = joint();
+        p.onVote(Debate.JOINT_COMMITTEES, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2022, 10, 11));
         assertThat(p.getStage()).isEqualTo(Stage.SECOND_DEBATE);
-        // the joint committees gave the third debate too: the origin plenary is followed by the other's
-        p.onVote(Debate.SECOND, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 12));
+        p.onVote(Debate.SECOND, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2022, 10, 19));
         assertThat(p.getStage()).isEqualTo(Stage.FOURTH_DEBATE);
-        Outcome last = p.onVote(Debate.FOURTH, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 13));
+        Outcome last = p.onVote(Debate.FOURTH, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2022, 10, 20));
         assertThat(last.change().to()).isEqualTo(Stage.SENT_TO_SANCTION);
         assertThat(last.defects()).isEmpty(); // 9 days after the joint committees: the art. 160 gap holds
     }
 
     @Test
-    void art163_aBillFiledUnderUrgencyIsAssignedToJointCommittees() {
-        Procedure p = Procedure.filed(BillKind.ORDINARY, true, FILED);
-        assertThat(p.onAction(ActionType.ASSIGNED_TO_COMMITTEE, FILED).change().to()).isEqualTo(Stage.JOINT_COMMITTEES);
+    void art163_afterAJointFirstDebateTheOtherPlenaryMayVoteFirst_ley2272() {
+        Procedure p = joint();
+        p.onVote(Debate.JOINT_COMMITTEES, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2022, 10, 11));
+        // the Senate plenary (24 Oct 2022) before the House, Ley 2272's chamber of origin
+        Outcome senate = p.onVote(Debate.FOURTH, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2022, 10, 24));
+        assertThat(senate.defects()).isEmpty();
+        assertThat(senate.moved()).isFalse();
+        assertThat(p.getStage()).isEqualTo(Stage.SECOND_DEBATE);
+        assertThat(p.onVote(Debate.FOURTH, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2022, 10, 25)).defects())
+                .extracting(Defect::rule).containsExactly(DefectRule.VOTE_OUT_OF_STAGE);
+        Outcome house = p.onVote(Debate.SECOND, Chamber.HOUSE, VoteOutcome.PASSED, LocalDate.of(2022, 10, 26));
+        assertThat(house.change()).isEqualTo(new StageChange(Stage.SECOND_DEBATE, Stage.SENT_TO_SANCTION, null, "art. 165"));
+        assertThat(house.defects()).isEmpty();
+    }
+
+    static Procedure joint() {
+        Procedure p = Procedure.filed(BillKind.ORDINARY, false, FILED);
+        p.onAction(ActionType.ASSIGNED_TO_COMMITTEE, FILED);
+        p.onAction(ActionType.URGENCY_MESSAGE, FILED.plusDays(1));
+        p.onAction(ActionType.JOINT_DELIBERATION_REQUESTED, FILED.plusDays(1));
+        return p;
     }
 
     @Test
@@ -118,10 +165,41 @@ class ProcedureTests {
     }
 
     @Test
-    void art157_aBillVotedDownInDebateIsArchivedAsRejected() {
+    void art157_aBillVotedDownInAPlenaryIsArchivedAsRejected() {
+        Procedure p = assigned(BillKind.ORDINARY);
+        p.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 11));
+        Outcome failed = p.onVote(Debate.SECOND, Chamber.SENATE, VoteOutcome.FAILED, LocalDate.of(2023, 4, 25));
+        assertThat(failed.change()).isEqualTo(new StageChange(Stage.SECOND_DEBATE, Stage.ARCHIVED,
+                ArchiveReason.REJECTED, "art. 157"));
+    }
+
+    @Test
+    void art159_ley5Art166_aBillRejectedInCommitteeMayBeAppealedAndIsNotFinalWhileTheAppealIsOpen() {
         Procedure p = assigned(BillKind.ORDINARY);
         Outcome failed = p.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.FAILED, LocalDate.of(2023, 4, 11));
-        assertThat(failed.change().archiveReason()).isEqualTo(ArchiveReason.REJECTED);
+        assertThat(failed.change()).isEqualTo(new StageChange(Stage.FIRST_DEBATE, Stage.REJECTED_IN_COMMITTEE, null,
+                "art. 159"));
+        assertThat(p.getStage().isClosed()).isFalse();
+        assertThat(p.allowedActions()).contains(ActionType.APPEALED).doesNotContain(ActionType.APPEAL_UPHELD);
+        p.onAction(ActionType.APPEALED, LocalDate.of(2023, 4, 13));
+        assertThat(p.isAppealOpen()).isTrue();
+        // the plenary sends it to another committee: a new first debate
+        assertThat(p.onAction(ActionType.APPEAL_UPHELD, LocalDate.of(2023, 4, 25)).change().to())
+                .isEqualTo(Stage.FIRST_DEBATE);
+        assertThat(p.firstDebatePassedOn()).isNull();
+    }
+
+    @Test
+    void art159_aDismissedAppealArchivesTheBillAsRejected_andAnUnappealedRejectionLapsesAsRejected() {
+        Procedure p = assigned(BillKind.ORDINARY);
+        p.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.FAILED, LocalDate.of(2023, 4, 11));
+        p.onAction(ActionType.APPEALED, LocalDate.of(2023, 4, 13));
+        assertThat(p.onAction(ActionType.APPEAL_DISMISSED, LocalDate.of(2023, 4, 25)).change().archiveReason())
+                .isEqualTo(ArchiveReason.REJECTED);
+        Procedure q = assigned(BillKind.ORDINARY);
+        q.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.FAILED, LocalDate.of(2023, 4, 11));
+        assertThat(q.lapse(LocalDate.of(2023, 6, 20), "art. 162").change().archiveReason())
+                .isEqualTo(ArchiveReason.REJECTED);
     }
 
     @Test
@@ -231,6 +309,8 @@ class ProcedureTests {
         assertThat(early.defects()).extracting(Defect::rule)
                 .containsExactly(DefectRule.ART_160_COMMITTEE_TO_PLENARY_GAP);
         assertThat(early.defects().get(0).description()).contains("7 days").contains("at least 8");
+        assertThat(early.defects().get(0).facts()).extracting(Fact::date)
+                .containsExactly(LocalDate.of(2023, 4, 11), LocalDate.of(2023, 4, 18));
     }
 
     @Test
@@ -289,11 +369,23 @@ class ProcedureTests {
     }
 
     @Test
-    void ley5Art155_aBillMayBeWithdrawnOnlyBeforeItsFirstDebateIsVoted() {
-        Procedure p = assigned(BillKind.ORDINARY);
-        p.onVote(Debate.FIRST, Chamber.SENATE, VoteOutcome.PASSED, LocalDate.of(2023, 4, 11));
-        assertThat(p.allowedActions()).doesNotContain(ActionType.WITHDRAWN);
+    void ley5Art155_aBillMayBeWithdrawnOnlyBeforeItsFirstDebateReportIsFiled() {
         Procedure q = assigned(BillKind.ORDINARY);
         assertThat(q.onAction(ActionType.WITHDRAWN, LocalDate.of(2023, 4, 1)).change().to()).isEqualTo(Stage.WITHDRAWN);
+        Procedure p = assigned(BillKind.ORDINARY);
+        p.onAction(ActionType.REPORT_FILED, LocalDate.of(2023, 4, 3));
+        assertThat(p.allowedActions()).doesNotContain(ActionType.WITHDRAWN);
+        assertThatThrownBy(() -> p.onAction(ActionType.WITHDRAWN, LocalDate.of(2023, 4, 4)))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void ley5Art155_aGovernmentBillIsWithdrawnOnlyWithTheCommitteesAcceptance() {
+        Procedure p = assigned(BillKind.ORDINARY).governmentBill(true);
+        assertThatThrownBy(() -> p.onAction(ActionType.WITHDRAWN, LocalDate.of(2023, 4, 1)))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("committee's acceptance");
+        ActionFacts accepted = new ActionFacts(null, null, null, null, null, null, true, null);
+        assertThat(p.onAction(ActionType.WITHDRAWN, LocalDate.of(2023, 4, 1), accepted).change().to())
+                .isEqualTo(Stage.WITHDRAWN);
     }
 }

@@ -338,11 +338,27 @@ public class DeliveryStore {
         return mongo.find(query, Delivery.class);
     }
 
-    /** A subscription's deliveries, newest first, optionally of one status. */
-    public List<Delivery> forSubscription(String subscriptionId, DeliveryStatus status, int limit) {
+    /** A subscription's deliveries, newest first, those the filter lets through. */
+    public List<Delivery> forSubscription(String subscriptionId, DeliveryFilter filter, int limit) {
         Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status());
+        }
+        if (filter.eventType() != null) {
+            criteria = criteria.and("eventType").is(filter.eventType());
+        }
+        if (filter.subject() != null) {
+            criteria = criteria.and("subject").is(filter.subject());
+        }
+        if (filter.from() != null || filter.to() != null) {
+            Criteria created = Criteria.where("createdAt");
+            if (filter.from() != null) {
+                created = created.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                created = created.lt(filter.to());
+            }
+            criteria = criteria.andOperator(created);
         }
         return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "seq")).limit(limit), Delivery.class);
     }

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/ops/endpoints} (operator): the worst webhook endpoints of the last hour, for the operators'
- * dashboard. Read from MongoDB, so every instance answers alike; the circuit state is this instance's.
+ * console (the web app's /ops). Read from MongoDB, so every instance answers alike; the circuit state is this
+ * instance's.
  */
 @Tag(name = "operations", description = "What operators watch")
 @RestController

@@ -8,6 +8,7 @@ import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.event.StoredEventRepository;
 import co.vigia.starter.web.ApiProblem;
+import co.vigia.starter.web.DateBounds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,16 +103,25 @@ public class Replays {
      * receive (another subscriber's, or none) is refused exactly like an unknown id, so its time does not leak.
      */
     private Start start(Subscription subscription, String since) {
+        Instant time;
         try {
-            return new Start(Instant.parse(since), true);
+            time = Instant.parse(since);
         } catch (DateTimeParseException notATime) {
-            Optional<StoredEvent> after = events.findById(since)
-                    .filter(e -> deliveries.findById(e.id() + ":" + subscription.id()).isPresent());
-            return new Start(after.orElseThrow(() -> ApiProblem.invalidField("since",
-                    "is neither an event this subscription received nor an ISO-8601 time (events are kept for the "
-                            + "retention period, 90 days unless configured)"))
-                    .receivedAt(), false);
+            time = null;
         }
+        if (time != null) {
+            try {
+                return new Start(DateBounds.check(time), true); // a year past 9999 was a 500 in the query
+            } catch (DateBounds.OutOfRange e) {
+                throw ApiProblem.invalidField("since", e.getMessage());
+            }
+        }
+        Optional<StoredEvent> after = events.findById(since)
+                .filter(e -> deliveries.findById(e.id() + ":" + subscription.id()).isPresent());
+        return new Start(after.orElseThrow(() -> ApiProblem.invalidField("since",
+                "is neither an event this subscription received nor an ISO-8601 time (events are kept for the "
+                        + "retention period, 90 days unless configured)"))
+                .receivedAt(), false);
     }
 
     private String lease(String subscriptionId) {

@@ -7,11 +7,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import co.vigia.starter.openapi.CallableBy;
 import co.vigia.starter.security.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
+import co.vigia.contracts.Ids;
 import co.vigia.contracts.subscription.Ping;
 import co.vigia.notify.WebhookProperties;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.EndpointRefusedException;
 import co.vigia.notify.delivery.Delivery;
+import co.vigia.notify.delivery.DeliveryFilter;
 import co.vigia.notify.delivery.DeliveryPlanner;
 import co.vigia.notify.delivery.DeliveryStatus;
 import co.vigia.notify.delivery.DeliveryStore;
@@ -25,9 +27,11 @@ import co.vigia.starter.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -82,14 +86,16 @@ public class SubscriptionController {
                                   @Schema(description = "Event types: exact, a family (`co.vigia.bill.*`) or `*`.", example = "[\"co.vigia.bill.*\", \"co.vigia.vote.tallied\"]")
                                   @NotEmpty @Size(max = 50) List<@NotBlank String> eventTypes,
                                   @Schema(description = "Only events of these bills; omitted or empty for every bill.", example = "[\"sometimiento\"]")
-                                  @Size(max = 500) List<@NotBlank String> billIds,
+                                  @Size(max = 500) List<@NotBlank @Pattern(regexp = Ids.SLUG,
+                                          message = Ids.SLUG_MESSAGE) String> billIds,
                                   @Schema(description = "What it is for, for the NGO.", example = "bill desk")
                                   @Size(max = 500) String description) {
     }
 
     /** Only the fields present change; {@code active} pauses (false) or resumes and re-enables (true). */
     public record SubscriptionChange(@Size(max = 2000) String url, @Size(max = 50) List<@NotBlank String> eventTypes,
-                                     @Size(max = 500) List<@NotBlank String> billIds,
+                                     @Size(max = 500) List<@NotBlank @Pattern(regexp = Ids.SLUG,
+                                             message = Ids.SLUG_MESSAGE) String> billIds,
                                      @Size(max = 500) String description, Boolean active) {
     }
 
@@ -230,21 +236,50 @@ public class SubscriptionController {
         return ResponseEntity.accepted().body(new Scheduled(delivery.id(), ping.id(), delivery.status()));
     }
 
+    /**
+     * The subscription's delivery log, newest first: optionally of one status, event type or bill, created from
+     * {@code from} (inclusive) to {@code to} (exclusive), both ISO-8601 times.
+     */
     @Operation(operationId = "listDeliveries", summary = "The subscription's delivery log",
-            description = "Its deliveries, newest first, each with its attempts. Changes nothing.")
+            description = """
+                    Its deliveries, newest first, each with its attempts; optionally only of one status, event type \
+                    or bill, created from `from` (inclusive) to `to` (exclusive). Changes nothing.""")
     @CallableBy(Role.SUBSCRIBER)
     @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     @Parameter(name = "status", description = "Only deliveries in this state.", example = "FAILED")
+    @Parameter(name = "eventType", description = "Only deliveries of this event type.", example = "co.vigia.bill.stage-changed")
+    @Parameter(name = "billId", description = "Only deliveries of this bill's events.", example = "sometimiento")
+    @Parameter(name = "from", description = "Only deliveries created at or after this ISO-8601 time.", example = "2026-12-01T00:00:00Z")
+    @Parameter(name = "to", description = "Only deliveries created before this ISO-8601 time; after `from`.", example = "2026-12-02T00:00:00Z")
     @Parameter(name = "limit", description = "How many, 1 to 500.", example = "50")
     @GetMapping("/{id}/deliveries")
     public List<DeliveryView> deliveries(Caller caller, @PathVariable String id,
                                          @RequestParam(required = false) DeliveryStatus status,
+                                         @RequestParam(required = false) String eventType,
+                                         @RequestParam(required = false) String billId,
+                                         @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
                                          @RequestParam(defaultValue = "50") int limit) {
         Subscription subscription = own(caller, id);
         if (limit < 1 || limit > 500) {
             throw ApiProblem.invalidField("limit", "must be between 1 and 500");
         }
-        return deliveries.forSubscription(subscription.id(), status, limit).stream().map(DeliveryView::of).toList();
+        DeliveryFilter filter = new DeliveryFilter(status, eventType, billId, time("from", from), time("to", to));
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw ApiProblem.invalidField("to", "must be after from");
+        }
+        return deliveries.forSubscription(subscription.id(), filter, limit).stream().map(DeliveryView::of).toList();
+    }
+
+    private static Instant time(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField(field, "is not an ISO-8601 time such as 2026-12-01T00:00:00Z");
+        }
     }
 
     /**

@@ -45,8 +45,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
-        return apiProblem(ApiProblem.invalidField(e.getName(), "'" + e.getValue() + "' is not a valid " + expected));
+        if (e.getMostSpecificCause() instanceof DateBounds.OutOfRange range) {
+            return apiProblem(ApiProblem.invalidField(e.getName(), range.getMessage()));
+        }
+        String expected = e.getRequiredType() == null ? "a value of another type"
+                : JsonErrors.expected(e.getRequiredType());
+        String value = String.valueOf(e.getValue());
+        return apiProblem(ApiProblem.invalidField(e.getName(), "'" + (value.length() > 60 ? value.substring(0, 60)
+                + "..." : value) + "' is not " + expected));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -106,24 +112,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        RequestTooLargeException tooLarge = RequestTooLargeException.in(ex);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(URI.create(ApiProblem.TYPE_BASE + "malformed-body"));
         problem.setTitle("Malformed request body");
-        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String field = path(jackson);
-            problem.setDetail(field + ": " + jackson.getOriginalMessage());
-            problem.setProperty("errors", List.of(new FieldProblem(field, jackson.getOriginalMessage())));
+        if (ex.getCause() instanceof JacksonException jackson && !JsonErrors.field(jackson).isEmpty()) {
+            String field = JsonErrors.field(jackson);
+            String reason = JsonErrors.reason(jackson);
+            problem.setDetail(field + ": " + reason);
+            problem.setProperty("errors", List.of(new FieldProblem(field, reason)));
         } else {
-            problem.setDetail(ex.getCause() instanceof JacksonException jackson ? jackson.getOriginalMessage()
+            problem.setDetail(ex.getCause() instanceof JacksonException jackson ? JsonErrors.reason(jackson)
                     : "the body is missing or is not JSON");
         }
+        log.warn("Malformed body: {}", problem.getDetail());
         return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+    ResponseEntity<?> unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse) {
             throw e; // Spring's own errors keep their status
+        }
+        RequestTooLargeException tooLarge = RequestTooLargeException.in(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge); // a handler that reads its body as a stream
         }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -131,6 +147,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(ApiProblem.TYPE_BASE + "internal"));
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static ResponseEntity<Object> tooLarge(RequestTooLargeException e) {
+        log.warn("Refused body: {}", e.getMessage());
+        // the rest of the body is not read: the connection cannot carry another request
+        return ResponseEntity.status(e.problem().getStatus()).header(HttpHeaders.CONNECTION, "close")
+                .body(e.problem());
     }
 
     private static ResponseEntity<Object> validation(List<FieldProblem> errors) {
@@ -141,20 +164,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : errors.size() + " fields are invalid");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -51,22 +51,23 @@ public class BillEventsListener {
         switch (type.get()) {
             case BILL_REGISTERED -> {
                 BillRegistered data = read(event, BillRegistered.class);
-                apply(event, data.billId(), data.kind(), data.stage());
+                apply(event, data.billId(), data.kind(), data.stage(), data.filedOn());
             }
             case BILL_STAGE_CHANGED -> {
                 BillStageChanged data = read(event, BillStageChanged.class);
-                apply(event, data.billId(), data.kind(), data.to());
+                apply(event, data.billId(), data.kind(), data.to(), null);
             }
             default -> // other bill events carry no fact the tallies or objections need
                     metrics.count(Topics.BILL_EVENTS, Outcome.IGNORED);
         }
     }
 
-    private void apply(CloudEvent event, String billId, co.vigia.contracts.BillKind kind, String stage) {
+    private void apply(CloudEvent event, String billId, co.vigia.contracts.BillKind kind, String stage,
+                       java.time.LocalDate filedOn) {
         if (billId == null || billId.isBlank()) {
             throw new PoisonEventException("event " + event.id() + " names no bill");
         }
-        if (readModel.apply(event.id(), billId, kind, stage)) {
+        if (readModel.apply(event.id(), billId, kind, stage, filedOn)) {
             metrics.count(Topics.BILL_EVENTS, Outcome.APPLIED);
         } else {
             log.debug("Event {} was applied before", event.id());

@@ -2,6 +2,7 @@ package co.vigia.vote.billfacts;
 
 import co.vigia.contracts.BillKind;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -19,8 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // Trivially unique (it holds _id) and valid on real MongoDB, where the _id index already serves that query; the price
 // there is one more index entry to maintain per write.
 @CompoundIndex(name = "cas", def = "{'_id': 1, 'version': 1}", unique = true)
-public record BillFactsDocument(@Id String billId, BillKind kind, String stage, List<String> appliedEventIds,
-                                Instant updatedAt, @Version Long version) {
+public record BillFactsDocument(@Id String billId, BillKind kind, String stage, LocalDate filedOn,
+                                List<String> appliedEventIds, Instant updatedAt, @Version Long version) {
 
     public static final String COLLECTION = "bill_facts";
 
@@ -32,6 +33,6 @@ public record BillFactsDocument(@Id String billId, BillKind kind, String stage, 
     }
 
     public BillFacts facts() {
-        return new BillFacts(billId, kind, stage);
+        return new BillFacts(billId, kind, stage, filedOn);
     }
 }

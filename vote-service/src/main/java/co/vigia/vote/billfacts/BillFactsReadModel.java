@@ -42,7 +42,7 @@ public class BillFactsReadModel {
      * Applies one event's facts, once: returns false when this event id was applied before. A concurrent
      * write fails on the version check and the caller's retry re-reads.
      */
-    public boolean apply(String eventId, String billId, BillKind kind, String stage) {
+    public boolean apply(String eventId, String billId, BillKind kind, String stage, java.time.LocalDate filedOn) {
         Optional<BillFactsDocument> current = repository.findById(billId);
         if (current.isPresent() && current.get().appliedEventIds().contains(eventId)) {
             return false;
@@ -54,7 +54,9 @@ public class BillFactsReadModel {
         }
         BillKind newKind = kind != null ? kind : current.map(BillFactsDocument::kind).orElse(null);
         String newStage = stage != null ? stage : current.map(BillFactsDocument::stage).orElse(null);
-        repository.save(new BillFactsDocument(billId, newKind, newStage, applied, clock.instant(),
+        java.time.LocalDate newFiledOn = filedOn != null ? filedOn
+                : current.map(BillFactsDocument::filedOn).orElse(null);
+        repository.save(new BillFactsDocument(billId, newKind, newStage, newFiledOn, applied, clock.instant(),
                 current.map(BillFactsDocument::version).orElse(null)));
         return true;
     }
@@ -65,7 +67,7 @@ public class BillFactsReadModel {
             return;
         }
         try {
-            repository.insert(new BillFactsDocument(facts.billId(), facts.kind(), facts.stage(), List.of(),
+            repository.insert(new BillFactsDocument(facts.billId(), facts.kind(), facts.stage(), facts.filedOn(), List.of(),
                     clock.instant(), null));
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             // an event got there first: keep its facts

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Asks bill-service ({@code GET /api/bills/{id}}) for a bill's facts, behind a circuit breaker, with a
- * client timeout and a retry. A 404 is an answer (the bill does not exist), not a failure.
+ * client timeout and a retry. A 404 (or a 400 refusing the id) is an answer, the bill does not exist, not a
+ * failure.
  */
 @Component
 public class BillServiceClient {
@@ -58,7 +59,7 @@ public class BillServiceClient {
     private Optional<BillFacts> get(String billId) {
         return http.get().uri("/api/bills/{id}", billId).accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {
-                    if (response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                    if (notABill(response.getStatusCode().value())) {
                         return Optional.empty();
                     }
                     if (!response.getStatusCode().is2xxSuccessful()) {
@@ -69,8 +70,25 @@ public class BillServiceClient {
                         throw new BillServiceFailure("bill-service answered without a body");
                     }
                     BillKind kind = parseKind(bill.path("kind").asString(null));
-                    return Optional.of(new BillFacts(billId, kind, bill.path("stage").asString(null)));
+                    return Optional.of(new BillFacts(billId, kind, bill.path("stage").asString(null),
+                            filedOn(bill.path("filedOn").asString(null))));
                 });
+    }
+
+    /**
+     * bill-service's answer that this id names no bill: a 404, or a 400/422 refusing the id itself. Such an answer
+     * must not count against the circuit breaker nor keep a vote waiting for ever; a 401, 403 or 429 is a failure.
+     */
+    static boolean notABill(int status) {
+        return status == 404 || status == 400 || status == 422 || status == 410;
+    }
+
+    private static java.time.LocalDate filedOn(String date) {
+        try {
+            return date == null ? null : java.time.LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BillServiceFailure("bill-service answered a bill with a filedOn that is not a date");
+        }
     }
 
     private static BillKind parseKind(String kind) {

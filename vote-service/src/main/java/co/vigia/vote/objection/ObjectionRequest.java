@@ -1,5 +1,6 @@
 package co.vigia.vote.objection;
 
+import co.vigia.contracts.Ids;
 import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.contracts.objection.ObjectionAuthor;
 import co.vigia.contracts.objection.ObjectionKind;
@@ -20,13 +21,14 @@ import java.util.List;
  */
 public record ObjectionRequest(
         @Schema(description = "Your key for the source document: recording it twice changes nothing.", example = "fiscalia-sometimiento-2023-03-16")
-        @Size(max = 200) String externalId,
+        @Size(max = 200) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE) String externalId,
         @Schema(description = "The bill it is about.", example = "sometimiento")
-        @NotBlank @Size(max = 120) String billId,
+        @NotBlank @Size(min = Ids.SLUG_MIN, max = Ids.SLUG_MAX) @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE)
+        String billId,
         @Schema(description = "The institution; a presidential objection needs PRESIDENT.", example = "ATTORNEY_GENERAL")
         @NotNull ObjectionAuthor author,
         @Schema(description = "Who signed it.", example = "Francisco Barbosa (Fiscal General de la Nación)")
-        @NotBlank @Size(max = 200) String authorName,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Ids.PRINTABLE, message = Ids.PRINTABLE_MESSAGE) String authorName,
         @Schema(description = "An opinion, a presidential objection (of inconvenience or unconstitutionality) or a ruling.", example = "OPINION")
         @NotNull ObjectionKind kind,
         @Schema(description = "For or against the bill.", example = "OPPOSES")

@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param contentHash hash of the request as recorded: the same {@code externalId} with other content is a conflict
  * @param verdict     null while the roll call waits for its bill
+ * @param sourceUrl   where the record of the vote is published, if given
  */
 @Document(RollCall.COLLECTION)
 @CompoundIndexes({
@@ -51,18 +52,30 @@ public record RollCall(
         Verdict verdict,
         Instant recordedAt,
         Instant talliedAt,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox,
+        TallyBasis basis,
+        String sourceUrl) {
 
     public static final String COLLECTION = "roll_calls";
 
     public RollCall {
         members = members == null ? List.of() : members;
         outbox = outbox == null ? List.of() : outbox;
+        basis = basis == null ? TallyBasis.NONE : basis;
+    }
+
+    public RollCall(String id, String externalId, String contentHash, String billId, Chamber chamber, Body body,
+                    Debate debate, AmendmentRound round, LocalDate date, String motion, int seats, boolean totalsOnly,
+                    List<MemberVote> members, Counts counts, RollCallStatus status, Verdict verdict, Instant recordedAt,
+                    Instant talliedAt, List<OutboxMessage> outbox) {
+        this(id, externalId, contentHash, billId, chamber, body, debate, round, date, motion, seats, totalsOnly,
+                members, counts, status, verdict, recordedAt, talliedAt, outbox, TallyBasis.NONE, null);
     }
 
     /** This roll call as stored when its events are staged apart ({@code OutboxRelay.stage}): no outbox of its own. */
     RollCall withoutOutbox() {
         return outbox.isEmpty() ? this : new RollCall(id, externalId, contentHash, billId, chamber, body, debate, round,
-                date, motion, seats, totalsOnly, members, counts, status, verdict, recordedAt, talliedAt, List.of());
+                date, motion, seats, totalsOnly, members, counts, status, verdict, recordedAt, talliedAt, List.of(),
+                basis, sourceUrl);
     }
 }

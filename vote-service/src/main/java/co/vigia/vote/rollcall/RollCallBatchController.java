@@ -12,34 +12,38 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
+import co.vigia.starter.web.JsonErrors;
+import co.vigia.starter.web.RequestTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/votes:batch}: thousands of roll calls in one request, as a JSON array or as NDJSON
  * ({@code Content-Type: application/x-ndjson}, one roll call a line). Every item gets its own answer:
- * created, duplicate (unchanged) or rejected with the reason; one bad item does not sink the others. A body
- * that is not a JSON array (or a line that is not JSON) is refused whole, and nothing is stored.
+ * created, duplicate (unchanged) or rejected with the reason; one bad item does not sink the others.
+ *
+ * <p>The body is streamed: items are read one at a time and recorded {@link BatchLimits#chunk()} at a time, so the
+ * service holds one chunk, never the body. A body that breaks off (not JSON, an unclosed array, something after it,
+ * an item too large, too many items) is answered with a problem saying how many items were {@code processed} before
+ * it, with their {@code items}; none after them was stored, and resending the whole batch is safe (an
+ * {@code externalId} is recorded once).
  */
 @Tag(name = "votes")
 @RestController
+@EnableConfigurationProperties(BatchLimits.class)
 public class RollCallBatchController {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -48,10 +52,12 @@ public class RollCallBatchController {
 
     private final RollCallIntake intake;
     private final JsonMapper json;
+    private final BatchLimits limits;
 
-    public RollCallBatchController(RollCallIntake intake, JsonMapper json) {
+    public RollCallBatchController(RollCallIntake intake, JsonMapper json, BatchLimits limits) {
         this.intake = intake;
         this.json = json;
+        this.limits = limits;
     }
 
     @Schema(description = "How many items came, how many were created, duplicates, rejected and waiting for their bill, and each item's answer in order.")
@@ -95,32 +101,83 @@ public class RollCallBatchController {
         caller.requireOperator();
         long started = System.nanoTime();
         boolean ndjson = request.getContentType() != null && request.getContentType().startsWith(NDJSON);
-        // Each item is bound as soon as it is read, so its JSON tree (several times the size of the request it
-        // becomes) is garbage at once instead of living, with every other item's, through the whole batch: a batch of
-        // 100 roll calls of 188 members kept about 10 MB of trees alive across every young collection of the batch.
-        List<RollCallRequest> requests = new ArrayList<>();
-        List<ItemResult> unreadable = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        java.util.function.Consumer<JsonNode> bind = node -> {
-            int i = requests.size() + unreadable.size();
-            try {
-                requests.add(json.treeToValue(node, RollCallRequest.class));
-                positions.add(i);
-            } catch (JacksonException e) {
-                unreadable.add(ItemResult.unreadable(i, path(e) + e.getOriginalMessage()));
+        List<ItemResult> items = new ArrayList<>();
+        Chunk chunk = new Chunk();
+        try (RollCallStream stream = new RollCallStream(request.getInputStream(), ndjson, json, limits)) {
+            JsonNode node;
+            while ((node = stream.next()) != null) {
+                // bound as soon as read: its JSON tree (several times the request it becomes) is garbage at once
+                int index = stream.count() - 1;
+                try {
+                    chunk.add(index, json.treeToValue(node, RollCallRequest.class));
+                } catch (JacksonException e) {
+                    String field = JsonErrors.field(e);
+                    chunk.unreadable.add(ItemResult.unreadable(index,
+                            (field.isEmpty() ? "" : field + ": ") + JsonErrors.reason(e)));
+                }
+                if (chunk.size() >= limits.chunk()) {
+                    chunk.record(items);
+                    chunk = new Chunk();
+                }
             }
-        };
-        int count = ndjson ? readNdjson(request.getInputStream(), bind) : readArray(request.getInputStream(), bind);
-        List<IntakeOutcome> outcomes = intake.recordAll(requests);
-        ItemResult[] items = new ItemResult[count];
-        for (ItemResult bad : unreadable) {
-            items[bad.index()] = bad;
+        } catch (ApiProblem | java.io.UncheckedIOException broken) {
+            throw brokenOff(broken, items);
         }
-        for (int k = 0; k < requests.size(); k++) {
-            RollCallRequest item = requests.get(k);
-            items[positions.get(k)] = ItemResult.of(positions.get(k), item == null ? null : item.externalId(),
-                    outcomes.get(k));
+        chunk.record(items);
+        BatchResponse response = summary(items);
+        log.info("Batch of {} roll calls: {} created, {} duplicate, {} rejected, {} waiting for their bill, in {} ms",
+                response.received(), response.created(), response.duplicates(), response.rejected(),
+                response.waitingForBill(), (System.nanoTime() - started) / 1_000_000);
+        return response;
+    }
+
+    /** The items read but not yet recorded, by their index in the batch. */
+    private final class Chunk {
+        private final List<RollCallRequest> requests = new ArrayList<>();
+        private final List<Integer> positions = new ArrayList<>();
+        private final List<ItemResult> unreadable = new ArrayList<>();
+
+        void add(int index, RollCallRequest request) {
+            requests.add(request);
+            positions.add(index);
         }
+
+        int size() {
+            return requests.size() + unreadable.size();
+        }
+
+        /** Records the chunk and appends its answers, in the order of the batch. */
+        void record(List<ItemResult> items) {
+            List<IntakeOutcome> outcomes = requests.isEmpty() ? List.of() : intake.recordAll(requests);
+            List<ItemResult> answers = new ArrayList<>(unreadable);
+            for (int k = 0; k < requests.size(); k++) {
+                RollCallRequest item = requests.get(k);
+                answers.add(ItemResult.of(positions.get(k), item == null ? null : item.externalId(), outcomes.get(k)));
+            }
+            answers.sort(Comparator.comparingInt(ItemResult::index));
+            items.addAll(answers);
+        }
+    }
+
+    private static RuntimeException brokenOff(RuntimeException broken, List<ItemResult> items) {
+        ApiProblem problem;
+        if (broken instanceof ApiProblem api) {
+            problem = api;
+        } else {
+            RequestTooLargeException tooLarge = RequestTooLargeException.in(broken);
+            if (tooLarge == null) {
+                return broken;
+            }
+            ProblemDetail detail = tooLarge.problem();
+            problem = new ApiProblem(HttpStatus.valueOf(detail.getStatus()),
+                    detail.getType().toString().substring(ApiProblem.TYPE_BASE.length()), detail.getTitle(),
+                    detail.getDetail());
+        }
+        log.warn("Batch broken off after {} items: {}", items.size(), problem.getMessage());
+        return problem.with("processed", items.size()).with("items", items);
+    }
+
+    private static BatchResponse summary(List<ItemResult> items) {
         int created = 0;
         int duplicates = 0;
         int rejected = 0;
@@ -135,76 +192,6 @@ public class RollCallBatchController {
                 waiting++;
             }
         }
-        log.info("Batch of {} roll calls: {} created, {} duplicate, {} rejected, {} waiting for their bill, in {} ms",
-                items.length, created, duplicates, rejected, waiting, (System.nanoTime() - started) / 1_000_000);
-        return new BatchResponse(items.length, created, duplicates, rejected, waiting, List.of(items));
-    }
-
-    /** Hands each element of the JSON array to {@code item}, in order; returns how many there were. */
-    private int readArray(InputStream in, java.util.function.Consumer<JsonNode> item) {
-        int count = 0;
-        // one element at a time from the open array, so the rest of the array is not a "trailing token"
-        ObjectReader element = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        try (JsonParser parser = json.createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw malformed("the body must be a JSON array of roll calls (or NDJSON with Content-Type "
-                        + NDJSON + ")");
-            }
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                if (parser.currentToken() == null) {
-                    throw malformed("the JSON array is not closed");
-                }
-                JsonNode node;
-                try {
-                    node = element.readValue(parser);
-                } catch (JacksonException e) {
-                    throw malformed("item " + count + " is not JSON: " + e.getOriginalMessage());
-                }
-                item.accept(node);
-                count++;
-            }
-        } catch (JacksonException e) {
-            throw malformed("item " + count + " is not JSON: " + e.getOriginalMessage());
-        }
-        return count;
-    }
-
-    /** Hands each non-blank line's JSON to {@code item}, in order; returns how many there were. */
-    private int readNdjson(InputStream in, java.util.function.Consumer<JsonNode> item) throws IOException {
-        int count = 0;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = json.readTree(line);
-            } catch (JacksonException e) {
-                throw malformed("line " + number + " is not JSON: " + e.getOriginalMessage());
-            }
-            item.accept(node);
-            count++;
-        }
-        return count;
-    }
-
-    private static ApiProblem malformed(String detail) {
-        return ApiProblem.badRequest("malformed-body", "Malformed request body", detail + "; nothing was stored");
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "" : path + ": ";
+        return new BatchResponse(items.size(), created, duplicates, rejected, waiting, List.copyOf(items));
     }
 }

@@ -1,5 +1,6 @@
 package co.vigia.vote.rollcall;
 
+import co.vigia.contracts.Ids;
 import co.vigia.starter.web.ApiProblem.FieldProblem;
 import co.vigia.vote.tally.Counts;
 import java.time.LocalDate;
@@ -23,8 +24,24 @@ public final class RollCallChecks {
         if (hasMembers && roll.totals() != null) {
             problems.add(new FieldProblem("totals", "give either the members' votes or the totals, not both"));
         }
-        if (!hasMembers && roll.totals() == null) {
-            problems.add(new FieldProblem("members", "a roll call needs the members' votes or, without names, its totals"));
+        if (!hasMembers && roll.totals() == null && roll.declaredOutcome() == null) {
+            problems.add(new FieldProblem("members", "a roll call needs the members' votes or, without names, its"
+                    + " totals (or, for an ordinary vote under Ley 1431 de 2011, its declaredOutcome)"));
+        }
+        if (roll.totals() != null && roll.totals().no() == null && roll.declaredOutcome() == null) {
+            problems.add(new FieldProblem("totals.no", "must not be null unless the vote is recorded by its"
+                    + " declaredOutcome (an ordinary vote whose record gives only the votes in favour)"));
+        }
+        if (hasMembers && roll.declaredOutcome() != null) {
+            problems.add(new FieldProblem("declaredOutcome",
+                    "a roll call with the members' votes is tallied from them"));
+        }
+        if (roll.seats() == null && roll.declaredOutcome() == null) {
+            problems.add(new FieldProblem("seats", "must not be null (only an ordinary vote recorded by its"
+                    + " declaredOutcome may leave out what its record does not give)"));
+        }
+        if (roll.vacantSeats() != null && roll.seats() != null && roll.vacantSeats() >= roll.seats()) {
+            problems.add(new FieldProblem("vacantSeats", "must be fewer than seats"));
         }
         if (hasMembers) {
             Map<String, Integer> seen = new HashMap<>();
@@ -41,9 +58,11 @@ public final class RollCallChecks {
             }
         }
         Counts counts = counts(roll);
-        if (roll.seats() != null && counts != null && counts.total() > roll.seats()) {
+        int base = roll.seats() == null ? 0 : roll.seats() - (roll.vacantSeats() == null ? 0 : roll.vacantSeats());
+        if (roll.seats() != null && counts != null && counts.total() > base) {
             problems.add(new FieldProblem(hasMembers ? "members" : "totals",
-                    counts.total() + " votes recorded for a body of " + roll.seats() + " seats"));
+                    counts.total() + " votes recorded for a body of " + base + " seats"
+                            + (base < roll.seats() ? " that can be filled (art. 134)" : "")));
         }
         if (roll.date() != null && roll.date().isAfter(today)) {
             problems.add(new FieldProblem("date", roll.date() + " is in the future (today is " + today + ")"));
@@ -71,7 +90,8 @@ public final class RollCallChecks {
         text(member.name(), i, "name", 200, true, problems);
         text(member.party(), i, "party", 120, false, problems);
         if (member.vote() == null) {
-            problems.add(new FieldProblem("members[" + i + "].vote", "must be one of YES, NO, ABSTAIN, ABSENT, EXCUSED"));
+            problems.add(new FieldProblem("members[" + i + "].vote",
+                    "must be one of YES, NO, ABSTAIN, ABSENT, EXCUSED, IMPEDED"));
         }
         return problems.size() == before;
     }
@@ -83,6 +103,8 @@ public final class RollCallChecks {
             }
         } else if (value.length() > max) {
             problems.add(new FieldProblem("members[" + i + "]." + field, "must be at most " + max + " characters"));
+        } else if (!Ids.isPrintable(value)) {
+            problems.add(new FieldProblem("members[" + i + "]." + field, Ids.PRINTABLE_MESSAGE));
         }
     }
 
@@ -97,9 +119,10 @@ public final class RollCallChecks {
             }
             return counts;
         }
-        if (roll.totals() != null && roll.totals().yes() != null && roll.totals().no() != null) {
+        if (roll.totals() != null && roll.totals().yes() != null
+                && (roll.totals().no() != null || roll.declaredOutcome() != null)) {
             return roll.totals().counts();
         }
-        return null;
+        return roll.declaredOutcome() != null ? Counts.ZERO : null;
     }
 }

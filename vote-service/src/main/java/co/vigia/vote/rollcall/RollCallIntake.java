@@ -8,7 +8,9 @@ import co.vigia.contracts.EventCodec;
 import co.vigia.vote.billfacts.BillFactsLookup;
 import co.vigia.vote.billfacts.BillFactsService;
 import co.vigia.vote.tally.Counts;
+import co.vigia.vote.tally.Majority;
 import co.vigia.vote.tally.MajorityRule;
+import co.vigia.vote.tally.TallyResult;
 import co.vigia.vote.tally.Tally;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -121,6 +123,10 @@ public class RollCallIntake {
                         List.of(new FieldProblem("billId", "no such bill")));
                 continue;
             }
+            if (lookup instanceof BillFactsLookup.Known known && known.facts().filedAfter(request.date())) {
+                outcomes[i] = beforeFiling(request, known.facts().filedOn());
+                continue;
+            }
             RollCall roll = newRollCall(request, hashes[i], now,
                     lookup instanceof BillFactsLookup.Known known ? known : null);
             toInsert.add(roll);
@@ -192,9 +198,11 @@ public class RollCallIntake {
         Counts counts = RollCallChecks.counts(request);
         boolean totalsOnly = request.members() == null || request.members().isEmpty();
         RollCall waiting = new RollCall(id, request.externalId(), hash, request.billId(), request.chamber(),
-                request.body(), request.debate(), request.round(), request.date(), request.motion(), request.seats(),
+                request.body(), request.debate(), request.round(), request.date(), request.motion(),
+                request.seats() == null ? 0 : request.seats(),
                 totalsOnly, totalsOnly ? List.of() : List.copyOf(request.members()), counts,
-                RollCallStatus.WAITING_FOR_BILL, null, now, null, List.of());
+                RollCallStatus.WAITING_FOR_BILL, null, now, null, List.of(), TallyBasis.of(request),
+                request.sourceUrl());
         if (known == null) {
             return waiting;
         }
@@ -202,12 +210,26 @@ public class RollCallIntake {
         OutboxMessage event = VoteTalliedEvents.outboxMessage(source, waiting, verdict, now);
         return new RollCall(id, waiting.externalId(), hash, waiting.billId(), waiting.chamber(), waiting.body(),
                 waiting.debate(), waiting.round(), waiting.date(), waiting.motion(), waiting.seats(), totalsOnly,
-                waiting.members(), counts, RollCallStatus.TALLIED, verdict, now, now, List.of(event));
+                waiting.members(), counts, RollCallStatus.TALLIED, verdict, now, now, List.of(event), waiting.basis(),
+                waiting.sourceUrl());
     }
 
     static Verdict tally(RollCall roll, co.vigia.contracts.BillKind kind) {
-        return Verdict.of(kind, Tally.of(roll.counts(), roll.seats(),
-                MajorityRule.required(kind, roll.debate(), roll.round())));
+        TallyBasis basis = roll.basis();
+        Majority majority = MajorityRule.required(kind, roll.debate(), roll.round(), basis.generalAmnestyOrPardon());
+        TallyResult result;
+        if (basis.declaredOutcome() != null) {
+            // Ley 1431 de 2011: an ordinary vote's record is its declared result; the counts given are partial, and
+            // a body's seats the record does not give (0) leave quorum and majority unknown (0)
+            boolean seatsKnown = roll.seats() > 0;
+            int base = seatsKnown ? roll.seats() - basis.vacantSeats() : 0;
+            result = new TallyResult(roll.counts(), base, seatsKnown ? Tally.decisoryQuorum(base) : 0,
+                    basis.declaredOutcome() != co.vigia.contracts.VoteOutcome.NO_QUORUM, majority,
+                    seatsKnown ? majority.votesNeeded(base, roll.counts().present()) : 0, basis.declaredOutcome());
+        } else {
+            result = Tally.of(roll.counts(), roll.seats(), basis.vacantSeats(), majority);
+        }
+        return Verdict.of(kind, result, MajorityRule.source(kind, roll.debate(), majority));
     }
 
     /** Inserts a chunk; on a key clash (a concurrent request) falls back to one by one. Returns what was stored. */
@@ -261,6 +283,14 @@ public class RollCallIntake {
                     "the roll call could not be stored; retry", List.of());
         }
         return before.contentHash().equals(hash) ? new IntakeOutcome.Duplicate(before) : conflict(before.externalId());
+    }
+
+    /** A roll call cannot be on a bill that was not filed yet: a wrong date or a wrong bill. */
+    private static IntakeOutcome.Rejected beforeFiling(RollCallRequest request, LocalDate filedOn) {
+        String reason = "is before bill '" + request.billId() + "' was filed (" + filedOn + ")";
+        return new IntakeOutcome.Rejected(422, "before-filing", "Vote dated before the bill was filed",
+                "date: " + request.date() + " " + reason + "; nothing was stored",
+                List.of(new FieldProblem("date", reason)));
     }
 
     private static IntakeOutcome.Rejected conflict(String externalId) {

@@ -10,7 +10,11 @@ public record Verdict(BillKind billKind, int decisoryQuorum, boolean quorumPrese
                       String majoritySource, int votesNeeded, VoteOutcome outcome) {
 
     static Verdict of(BillKind kind, TallyResult result) {
+        return of(kind, result, result.majority().source());
+    }
+
+    static Verdict of(BillKind kind, TallyResult result, String majoritySource) {
         return new Verdict(kind, result.decisoryQuorum(), result.quorumPresent(), result.majority(),
-                result.majority().source(), result.votesNeeded(), result.outcome());
+                majoritySource, result.votesNeeded(), result.outcome());
     }
 }

@@ -24,7 +24,8 @@ final class VoteTalliedEvents {
                 roll.body().displayName(roll.chamber()), roll.debate(), roll.date(), roll.seats(),
                 roll.counts().yes(), roll.counts().no(), roll.counts().abstain(), roll.counts().absent(),
                 roll.counts().excused(), verdict.quorumPresent(), verdict.requiredMajority().name(),
-                verdict.votesNeeded(), verdict.outcome(), roll.totalsOnly());
+                verdict.votesNeeded(), verdict.outcome(), roll.totalsOnly(), verdict.majoritySource(),
+                roll.basis().countsComplete(), roll.sourceUrl());
         CloudEvent event = EventCodec.create(eventId(roll.id()), source, data, time);
         return OutboxMessage.of(event);
     }

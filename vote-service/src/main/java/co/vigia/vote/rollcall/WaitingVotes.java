@@ -87,6 +87,11 @@ public class WaitingVotes {
         query.fields().exclude("members");
         int released = 0;
         for (RollCall roll : mongo.find(query, RollCall.class, RollCall.COLLECTION)) {
+            if (facts.filedAfter(roll.date())) {
+                // accepted before the facts were known: tallied as recorded (nothing accepted is lost), but flagged
+                log.warn("Roll call {} is dated {}, before bill {} was filed ({}): check its date or bill",
+                        roll.externalId(), roll.date(), facts.billId(), facts.filedOn());
+            }
             Instant now = clock.instant();
             Verdict verdict = RollCallIntake.tally(roll, facts.kind());
             OutboxMessage event = VoteTalliedEvents.outboxMessage(source, roll, verdict, now);

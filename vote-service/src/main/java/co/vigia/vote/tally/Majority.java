@@ -26,6 +26,16 @@ public enum Majority {
         public int votesNeeded(int seats, int present) {
             return seats / 2 + 1;
         }
+    },
+    /**
+     * Two thirds of the members (Const. art. 150-17; Ley 5 de 1992 art. 117-3): general amnesties or pardons for
+     * political crimes. At least {@code ceil(2 * seats / 3)} YES votes.
+     */
+    TWO_THIRDS("Const. art. 150-17; Ley 5 de 1992 art. 117-3") {
+        @Override
+        public int votesNeeded(int seats, int present) {
+            return (2 * seats + 2) / 3;
+        }
     };
 
     private final String source;

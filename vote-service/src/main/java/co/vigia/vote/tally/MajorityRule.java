@@ -16,6 +16,18 @@ public final class MajorityRule {
      * @param round only read for a legislative act; {@code null} means the first round
      */
     public static Majority required(BillKind kind, Debate debate, AmendmentRound round) {
+        return required(kind, debate, round, false);
+    }
+
+    /**
+     * @param generalAmnestyOrPardon the bill grants general amnesties or pardons for political crimes (art. 150-17):
+     *                               two thirds of the members of each chamber
+     */
+    public static Majority required(BillKind kind, Debate debate, AmendmentRound round,
+                                    boolean generalAmnestyOrPardon) {
+        if (generalAmnestyOrPardon) {
+            return Majority.TWO_THIRDS;
+        }
         // Art. 167: a bill objected to by the government passes again only with "la mitad más uno de los
         // miembros" of each chamber, both when overriding an objection of inconvenience and when insisting
         // against one of unconstitutionality (Ley 5 de 1992, art. 117-2 lists it among the absolute majorities).
@@ -34,5 +46,23 @@ public final class MajorityRule {
             // Art. 146: every other decision by the majority of the votes of those present.
             case ORDINARY, TREATY_APPROVAL, DEVELOPMENT_PLAN, BUDGET -> Majority.SIMPLE;
         };
+    }
+
+    /** The articles a verdict cites: the Constitution's rule for the bill's kind beside Ley 5's definition. */
+    public static String source(BillKind kind, Debate debate, Majority majority) {
+        if (majority == Majority.ABSOLUTE && debate != Debate.OBJECTION_OVERRIDE && debate != Debate.INSISTENCE) {
+            String article = switch (kind) {
+                case STATUTORY -> "Const. art. 153";
+                case ORGANIC -> "Const. art. 151";
+                case EXTRAORDINARY_POWERS -> "Const. art. 150-10";
+                case LEGISLATIVE_ACT -> "Const. art. 375";
+                default -> null;
+            };
+            return article == null ? majority.source() : article + "; " + majority.source();
+        }
+        if (majority == Majority.ABSOLUTE) {
+            return "Const. art. 167; " + majority.source();
+        }
+        return majority.source();
     }
 }

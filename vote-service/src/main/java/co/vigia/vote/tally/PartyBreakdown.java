@@ -46,7 +46,6 @@ public final class PartyBreakdown {
     }
 
     private static Counts sum(Counts a, Counts b) {
-        return new Counts(a.yes() + b.yes(), a.no() + b.no(), a.abstain() + b.abstain(), a.absent() + b.absent(),
-                a.excused() + b.excused());
+        return a.plus(b);
     }
 }

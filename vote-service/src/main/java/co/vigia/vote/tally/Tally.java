@@ -17,8 +17,17 @@ public final class Tally {
     }
 
     public static TallyResult of(Counts counts, int seats, Majority majority) {
-        if (seats <= 0) {
-            throw new IllegalArgumentException("a body has at least one seat");
+        return of(counts, seats, 0, majority);
+    }
+
+    /**
+     * @param vacantSeats seats that cannot be filled (Const. art. 134): they do not count toward the base of the
+     *                    quorum and the majorities of members
+     */
+    public static TallyResult of(Counts counts, int bodySeats, int vacantSeats, Majority majority) {
+        int seats = bodySeats - vacantSeats;
+        if (vacantSeats < 0 || seats <= 0) {
+            throw new IllegalArgumentException("a body has at least one seat that can be filled");
         }
         if (counts.total() > seats) {
             throw new IllegalArgumentException(counts.total() + " votes for " + seats + " seats");

@@ -100,4 +100,30 @@ class RollCallChecksTests {
                 java.security.MessageDigest.getInstance("SHA-256").digest(json));
         assertThat(RollCallIntake.hash(request)).isEqualTo(expected);
     }
+
+    @Test
+    void ley1431de2011_anOrdinaryVoteIsAValidRecordWithTotalsAndNoNames_orWithItsDeclaredResult() {
+        RollCallRequest unanimous = roll(19, null, new Totals(19, 0, null, null, null), TODAY, BodyKind.COMMITTEE,
+                Debate.FIRST);
+        assertThat(RollCallChecks.check(unanimous, TODAY)).isEmpty();
+        RollCallRequest yesOnly = new RollCallRequest("ext-2", "paz-total", Chamber.HOUSE, new Body(BodyKind.PLENARY, null),
+                Debate.SECOND, null, TODAY, "Aprobar el articulado", 188, null, new Totals(125, null, null, null, null),
+                null, null, co.vigia.contracts.VoteOutcome.PASSED, null);
+        assertThat(RollCallChecks.check(yesOnly, TODAY)).isEmpty();
+        RollCallRequest noResult = roll(188, null, new Totals(125, null, null, null, null), TODAY, BodyKind.PLENARY,
+                Debate.SECOND);
+        assertThat(RollCallChecks.check(noResult, TODAY)).extracting(FieldProblem::field).containsExactly("totals.no");
+        RollCallRequest declaredOnly = new RollCallRequest("ext-3", "paz-total", Chamber.HOUSE,
+                new Body(BodyKind.JOINT_COMMITTEES, "Comisiones Primeras conjuntas"), Debate.JOINT_COMMITTEES, null, TODAY,
+                "Aprobar el proyecto", 38, null, null, null, null, co.vigia.contracts.VoteOutcome.PASSED, null);
+        assertThat(RollCallChecks.check(declaredOnly, TODAY)).isEmpty();
+    }
+
+    @Test
+    void art134_votesBeyondTheSeatsThatCanBeFilledAreRefused() {
+        RollCallRequest tooMany = new RollCallRequest("ext-4", "sometimiento", Chamber.SENATE,
+                new Body(BodyKind.PLENARY, null), Debate.SECOND, null, TODAY, "Aprobar", 10, null,
+                new Totals(9, 0, null, null, null), 2, null, null, null);
+        assertThat(RollCallChecks.check(tooMany, TODAY)).extracting(FieldProblem::field).containsExactly("totals");
+    }
 }

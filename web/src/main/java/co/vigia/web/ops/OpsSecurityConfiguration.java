@@ -1,25 +1,27 @@
 package co.vigia.web.ops;
 
-import co.vigia.web.security.SecurityHeaders;
+import co.vigia.web.security.AccountChains;
+import co.vigia.web.security.AccountSecurityConfiguration;
+import co.vigia.web.security.Area;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 
 /**
- * Hook for the operators' console chain ({@code /ops/**}): operator sign-in, a server-side session, CSRF. Until the
- * console exists every console path is refused.
+ * The operators' console chain ({@code /ops/**}): sign-in with the operator key at {@code /ops/entrar}, then a
+ * server-side session with CSRF tokens on every form (see {@link AccountChains}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(AccountSecurityConfiguration.class)
 public class OpsSecurityConfiguration {
 
     @Bean
     @Order(20)
-    SecurityFilterChain opsChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/ops/**");
-        SecurityHeaders.apply(http);
-        http.authorizeHttpRequests(a -> a.anyRequest().denyAll());
-        return http.build();
+    SecurityFilterChain opsChain(HttpSecurity http, CsrfTokenRepository accountCsrfTokens) throws Exception {
+        return AccountChains.build(http, Area.OPS, accountCsrfTokens);
     }
 }

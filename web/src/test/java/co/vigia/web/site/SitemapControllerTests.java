@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.vigia.web.Fixtures;
@@ -53,8 +54,10 @@ class SitemapControllerTests {
     }
 
     @Test
-    void thePortalAndConsoleAreRefusedUntilTheirChainsExist() throws Exception {
-        mvc.perform(get("/portal/anything")).andExpect(status().isForbidden());
-        mvc.perform(get("/ops/anything")).andExpect(status().isForbidden());
+    void thePortalAndConsoleSendToTheirSignInWithoutASession() throws Exception {
+        mvc.perform(get("/portal/anything")).andExpect(status().isFound())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/portal/entrar")));
+        mvc.perform(get("/ops/anything")).andExpect(status().isFound())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/ops/entrar")));
     }
 }
