@@ -161,6 +161,13 @@ public class BillController {
     }
 
     /** The procedural-defect radar: every defect flagged on the bill, with article, facts and curability. */
+    @Operation(operationId = "getDefects", summary = "Read a bill's procedural defects",
+            description = """
+                    The defect radar: every procedural defect the recorded facts show (art. 160 gaps and \
+                    announcements, unpublished bill or report, art. 161 conciliation, art. 138 pause, votes out of \
+                    stage, late objections), each with its article, the dated facts and sources it rests on, and \
+                    whether Congress can still cure it. What nobody recorded is not a defect. Changes nothing.""")
+    @Parameter(name = "id", description = "The bill's id, a slug.", example = "radar-demo")
     @GetMapping("/{id}/defects")
     public BillViews.Defects defects(@PathVariable String id) {
         return BillViews.Defects.of(service.get(id));

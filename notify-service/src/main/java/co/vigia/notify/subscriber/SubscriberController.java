@@ -13,7 +13,6 @@ import co.vigia.starter.security.ApiKeyAuthenticationProvider;
 import co.vigia.starter.security.ApiKeys;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
-import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -128,7 +127,7 @@ public class SubscriberController {
      * subscriber's id answers 404). The previous key keeps working for the overlap ({@code vigia.security
      * .key-rotation-overlap}, 1 h by default) so the subscriber can switch without a gap; a key older than that stops.
      */
-    @Operation(summary = "Rotate a subscriber's API key",
+    @Operation(operationId = "rotateSubscriberKey", summary = "Rotate a subscriber's API key",
             description = "Answers a new API key, shown only here. The previous key keeps working until "
                     + "previousKeyExpiresAt (vigia.security.key-rotation-overlap, 1 h by default), so the subscriber "
                     + "can switch without a gap; a key rotated earlier stops at once. A subscriber may rotate only "
