@@ -19,10 +19,11 @@ class WebhookDocsTests {
             var post = openApi.getWebhooks().get(type.type()).getPost();
             assertThat(post.getParameters()).extracting("name")
                     .containsExactly("webhook-id", "webhook-timestamp", "webhook-signature");
-            assertThat(openApi.getComponents().getSchemas()).containsKey(type.type() + ".v1");
+            assertThat(openApi.getComponents().getSchemas()).containsKey(type.type() + ".v" + type.schemaVersion());
         }
         String json = Json31.pretty(openApi);
-        assertThat(json).contains("\"voteId\"").contains("\"#/components/schemas/co.vigia.vote.tallied.v1\"")
+        String tallied = "co.vigia.vote.tallied.v" + EventType.VOTE_TALLIED.schemaVersion();
+        assertThat(json).contains("\"voteId\"").contains("\"#/components/schemas/" + tallied + "\"")
                 .doesNotContain("\"$id\"");
     }
 }
