@@ -17,6 +17,7 @@ public class BillRoutes implements ServiceRoutes {
                 .requestMatchers(HttpMethod.HEAD, "/api/bills", "/api/bills/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/bills", "/api/bills/*/actions").hasRole(Role.OPERATOR.name())
                 .requestMatchers(HttpMethod.PUT, "/api/ops/clock").hasRole(Role.OPERATOR.name())
+                .requestMatchers(HttpMethod.DELETE, "/api/ops/clock").hasRole(Role.OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/ops/deadlines/scan").hasRole(Role.OPERATOR.name());
     }
 }

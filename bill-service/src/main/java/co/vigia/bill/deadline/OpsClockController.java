@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,6 +49,18 @@ public class OpsClockController {
     public ClockSet set(@Valid @RequestBody BillRequests.SetClock request, Caller caller) {
         caller.requireOperator();
         clock.set(request.now());
+        return new ClockSet(clock.instant(), scanner.scanNow());
+    }
+
+    @Operation(operationId = "resetClock", summary = "Put the service's clock back to the real time",
+            description = """
+                    Only where `VIGIA_CLOCK_ADJUSTABLE=true` (elsewhere 404). Undoes `PUT /api/ops/clock` and runs \
+                    the deadline scan at once, as at that time.""")
+    @CallableBy(Role.OPERATOR)
+    @DeleteMapping("/api/ops/clock")
+    public ClockSet reset(Caller caller) {
+        caller.requireOperator();
+        clock.reset();
         return new ClockSet(clock.instant(), scanner.scanNow());
     }
 }
