@@ -101,7 +101,8 @@ public sealed interface Pattern {
                 problems.add(path + ": missing");
                 return;
             }
-            String value = actual.isValueNode() ? actual.asString() : actual.toString();
+            // a JSON null reads as "null", as the page writes it
+            String value = actual.isNull() ? "null" : actual.isValueNode() ? actual.asString() : actual.toString();
             if (!Text.matches(text, value) || (!string && actual.isString())) {
                 problems.add(path + ": expected " + (string ? "\"" + text + "\"" : text) + ", got " + actual);
             }

@@ -56,6 +56,14 @@ class WalkthroughParsingTests {
         assertThat(expected.mismatches(201, headers, body.replace("\"VOTE\"", "\"NOTE\""))).hasSize(1);
     }
 
+    @Test
+    void aNullInThePageMatchesOnlyANull() {
+        Expectation expected = Expectation.of(List.of("→ 200 {\"sourceUrl\":null}"));
+        Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"));
+        assertThat(expected.mismatches(200, headers, "{\"sourceUrl\":null}")).isEmpty();
+        assertThat(expected.mismatches(200, headers, "{\"sourceUrl\":\"https://example.org\"}")).hasSize(1);
+    }
+
     /** Without a stack: a page whose commands or expectations cannot be read fails here, in seconds. */
     @Test
     void everyWalkthroughOfTheRepositoryReads() throws Exception {
