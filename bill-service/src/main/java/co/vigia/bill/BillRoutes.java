@@ -23,6 +23,7 @@ public class BillRoutes implements ServiceRoutes {
                 .requestMatchers(HttpMethod.HEAD, "/api/topics/*/deadlines.ics", "/api/deadlines.ics").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/bills", "/api/bills/*/actions").hasRole(Role.OPERATOR.name())
                 .requestMatchers(HttpMethod.PUT, "/api/ops/clock").hasRole(Role.OPERATOR.name())
+                .requestMatchers(HttpMethod.DELETE, "/api/ops/clock").hasRole(Role.OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/ops/deadlines/scan").hasRole(Role.OPERATOR.name());
     }
 }

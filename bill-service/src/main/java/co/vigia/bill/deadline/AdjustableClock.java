@@ -29,6 +29,11 @@ public class AdjustableClock extends Clock {
         offset.set(Duration.between(system.instant(), now));
     }
 
+    /** Back to the system's time. */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
     @Override
     public Instant instant() {
         return system.instant().plus(offset.get());

@@ -1,5 +1,13 @@
 package co.vigia.bill.timeline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import co.vigia.starter.openapi.CallableBy;
+import co.vigia.starter.security.Role;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.bill.bill.Bill;
 import co.vigia.bill.bill.BillEtags;
 import co.vigia.bill.bill.BillService;
@@ -19,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * configured public base URL ({@code VIGIA_PUBLIC_BASE_URL_BILL}), never from the request's {@code Host} or
  * forwarding headers, which any client sets: a cached or shared feed could otherwise point readers elsewhere.
  */
+@Tag(name = "bills")
 @RestController
 public class FeedController {
 
@@ -48,6 +57,13 @@ public class FeedController {
         return uri.toString().replaceAll("/+$", "");
     }
 
+    @Operation(operationId = "getFeed", summary = "Follow a bill's timeline as an Atom feed",
+            description = "The timeline as an Atom 1.0 feed, for any feed reader. Answers an `ETag` (304 with `If-None-Match`). Changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The Atom feed.",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Unchanged since the `ETag` sent in `If-None-Match`.")
+    @Parameter(name = "id", description = "The bill's id, a slug.", example = "sometimiento")
+    @Parameter(name = "If-None-Match", description = "An `ETag` this read answered before: 304 if unchanged.", example = "\"demo-bill-v1-2023-06-13\"")
     @GetMapping(value = "/api/bills/{id}/feed.atom")
     public ResponseEntity<String> feed(@PathVariable String id,
                                        @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {

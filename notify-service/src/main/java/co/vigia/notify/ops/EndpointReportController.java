@@ -1,5 +1,11 @@
 package co.vigia.notify.ops;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import co.vigia.starter.openapi.CallableBy;
+import co.vigia.starter.security.Role;
 import co.vigia.notify.delivery.DeliveryStore;
 import co.vigia.notify.delivery.EndpointGates;
 import co.vigia.notify.subscription.Subscription;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * console (the web app's /ops). Read from MongoDB, so every instance answers alike; the circuit state is this
  * instance's.
  */
+@Tag(name = "operations", description = "What operators watch")
 @RestController
 @Validated
 public class EndpointReportController {
@@ -47,6 +54,10 @@ public class EndpointReportController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "worstEndpoints", summary = "The worst webhook endpoints",
+            description = "Endpoints by failure rate over the last hour, with their circuit breaker's state, whether disabled, and the last error (the ops dashboard shows them). Changes nothing.")
+    @CallableBy(Role.OPERATOR)
+    @Parameter(name = "limit", description = "How many endpoints, 1 to 100.", example = "10")
     @GetMapping("/api/ops/endpoints")
     public List<EndpointReport> worst(Caller caller, @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
         caller.requireOperator();

@@ -1,12 +1,18 @@
 package co.vigia.notify.subscriber;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import co.vigia.starter.openapi.CallableBy;
+import co.vigia.starter.security.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.starter.VigiaProperties;
 import co.vigia.starter.security.ApiKeyAuthenticationProvider;
 import co.vigia.starter.security.ApiKeys;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
-import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Operators manage subscribers (NGOs); a subscriber's API key is shown once, when it is created or rotated, and
  * kept only as its hash.
  */
+@Tag(name = "subscribers", description = "The NGOs that subscribe, managed by the operator")
 @RestController
 @RequestMapping("/api/subscribers")
 public class SubscriberController {
@@ -49,7 +56,10 @@ public class SubscriberController {
         this.keyOverlap = properties.security().keyRotationOverlap();
     }
 
-    public record NewSubscriber(@NotBlank @Size(max = 200) String name,
+    @Schema(description = "An NGO to register; it gets an API key for its subscriptions.")
+    public record NewSubscriber(@Schema(description = "The NGO's name.", example = "Fundación Paz y Reconciliación")
+@NotBlank @Size(max = 200) String name,
+                                @Schema(description = "Where Vigía writes to the NGO.", example = "alertas@pares.org")
                                 @NotBlank @Email @Size(max = 200) String contactEmail) {
     }
 
@@ -69,6 +79,10 @@ public class SubscriberController {
     public record RotatedKey(String id, String apiKey, Instant previousKeyExpiresAt) {
     }
 
+    @Operation(operationId = "createSubscriber", summary = "Register an NGO",
+            description = "Creates the subscriber, ACTIVE, and its API key (`vgs_…`), shown this once; only its SHA-256 is stored.")
+    @CallableBy(Role.OPERATOR)
+    @ApiResponse(responseCode = "201", description = "Created, with its API key.")
     @PostMapping
     public ResponseEntity<CreatedSubscriber> create(Caller caller, @Valid @RequestBody NewSubscriber body) {
         caller.requireOperator();
@@ -79,18 +93,27 @@ public class SubscriberController {
                 subscriber.contactEmail(), subscriber.status(), subscriber.createdAt(), apiKey));
     }
 
+    @Operation(operationId = "listSubscribers", summary = "List the NGOs", description = "Every subscriber, without keys. Changes nothing.")
+    @CallableBy(Role.OPERATOR)
     @GetMapping
     public List<SubscriberView> list(Caller caller) {
         caller.requireOperator();
         return subscribers.findAll().stream().map(SubscriberView::of).toList();
     }
 
+    @Operation(operationId = "getSubscriber", summary = "Read an NGO", description = "Changes nothing.")
+    @CallableBy(Role.OPERATOR)
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
     @GetMapping("/{id}")
     public SubscriberView get(Caller caller, @PathVariable String id) {
         caller.requireOperator();
         return SubscriberView.of(find(id));
     }
 
+    @Operation(operationId = "suspendSubscriber", summary = "Suspend an NGO",
+            description = "Its key stops working and its webhooks stop within a second; deliveries wait until it is reactivated.")
+    @CallableBy(Role.OPERATOR)
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
     @PostMapping("/{id}/suspend")
     public SubscriberView suspend(Caller caller, @PathVariable String id) {
         caller.requireOperator();
@@ -104,11 +127,13 @@ public class SubscriberController {
      * subscriber's id answers 404). The previous key keeps working for the overlap ({@code vigia.security
      * .key-rotation-overlap}, 1 h by default) so the subscriber can switch without a gap; a key older than that stops.
      */
-    @Operation(summary = "Rotate a subscriber's API key",
+    @Operation(operationId = "rotateSubscriberKey", summary = "Rotate a subscriber's API key",
             description = "Answers a new API key, shown only here. The previous key keeps working until "
                     + "previousKeyExpiresAt (vigia.security.key-rotation-overlap, 1 h by default), so the subscriber "
                     + "can switch without a gap; a key rotated earlier stops at once. A subscriber may rotate only "
                     + "its own key (another subscriber's id answers 404); the operator may rotate any.")
+    @CallableBy({Role.OPERATOR, Role.SUBSCRIBER})
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
     @PostMapping("/{id}/rotate-key")
     public RotatedKey rotateKey(Caller caller, @PathVariable String id) {
         if (!caller.isOperator() && !caller.id().equals(id)) {
@@ -121,6 +146,10 @@ public class SubscriberController {
         return new RotatedKey(rotated.id(), apiKey, overlapUntil);
     }
 
+    @Operation(operationId = "reactivateSubscriber", summary = "Reactivate a suspended NGO",
+            description = "Its key works again and its pending webhooks go.")
+    @CallableBy(Role.OPERATOR)
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
     @PostMapping("/{id}/reactivate")
     public SubscriberView reactivate(Caller caller, @PathVariable String id) {
         caller.requireOperator();
@@ -130,6 +159,11 @@ public class SubscriberController {
     }
 
     /** Deletes the subscriber and its subscriptions; their pending deliveries fail as "subscription deleted". */
+    @Operation(operationId = "deleteSubscriber", summary = "Delete an NGO",
+            description = "Deletes the subscriber and its subscriptions; their pending deliveries fail as \"subscription deleted\".")
+    @CallableBy(Role.OPERATOR)
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @Parameter(name = "id", description = "The subscriber's id.", example = "b1f0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
         caller.requireOperator();

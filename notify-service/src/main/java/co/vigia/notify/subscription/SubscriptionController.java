@@ -1,5 +1,12 @@
 package co.vigia.notify.subscription;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import co.vigia.starter.openapi.CallableBy;
+import co.vigia.starter.security.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.contracts.Ids;
 import co.vigia.contracts.subscription.Ping;
 import co.vigia.notify.WebhookProperties;
@@ -45,6 +52,7 @@ import org.springframework.web.bind.annotation.RestController;
  * subscriber's subscription answers 404 exactly like one that does not exist. Fields a client must not set
  * (owner, secret, status, failure counts) are not part of the requests, so they are ignored.
  */
+@Tag(name = "subscriptions", description = "An NGO's webhook endpoints, the events they get, replay")
 @RestController
 @RequestMapping("/api/subscriptions")
 public class SubscriptionController {
@@ -71,10 +79,16 @@ public class SubscriptionController {
         this.clock = clock;
     }
 
-    public record NewSubscription(@NotBlank @Size(max = 2000) String url,
+    @Schema(description = "A webhook endpoint and what it gets.")
+    public record NewSubscription(@Schema(description = "The endpoint: https, a public address.",
+                                          example = "https://hooks.pares.org/vigia")
+                                  @NotBlank @Size(max = 2000) String url,
+                                  @Schema(description = "Event types: exact, a family (`co.vigia.bill.*`) or `*`.", example = "[\"co.vigia.bill.*\", \"co.vigia.vote.tallied\"]")
                                   @NotEmpty @Size(max = 50) List<@NotBlank String> eventTypes,
+                                  @Schema(description = "Only events of these bills; omitted or empty for every bill.", example = "[\"sometimiento\"]")
                                   @Size(max = 500) List<@NotBlank @Pattern(regexp = Ids.SLUG,
                                           message = Ids.SLUG_MESSAGE) String> billIds,
+                                  @Schema(description = "What it is for, for the NGO.", example = "bill desk")
                                   @Size(max = 500) String description) {
     }
 
@@ -105,6 +119,14 @@ public class SubscriptionController {
     public record Scheduled(String deliveryId, String eventId, DeliveryStatus status) {
     }
 
+    @Operation(operationId = "createSubscription", summary = "Subscribe a webhook endpoint",
+            description = """
+                    The NGO's endpoint gets every matching event as a signed Standard Webhooks request. The signing \
+                    secret (`whsec_…`) is shown this once. `https` only, to an address that is public, checked now and \
+                    before every attempt (SSRF). At most 10 endpoints per NGO.""")
+    @CallableBy(Role.SUBSCRIBER)
+    @ApiResponse(responseCode = "201", description = "Subscribed, with its signing secret.")
+    @ApiResponse(responseCode = "409", description = "The NGO has its 10 endpoints already.")
     @PostMapping
     public ResponseEntity<SubscriptionWithSecret> create(Caller caller, @Valid @RequestBody NewSubscription body) {
         String subscriberId = caller.requireSubscriber().id();
@@ -126,17 +148,27 @@ public class SubscriptionController {
                 .body(new SubscriptionWithSecret(SubscriptionView.of(subscription), secret));
     }
 
+    @Operation(operationId = "listSubscriptions", summary = "List the NGO's subscriptions", description = "Without secrets. Changes nothing.")
+    @CallableBy(Role.SUBSCRIBER)
     @GetMapping
     public List<SubscriptionView> list(Caller caller) {
         return subscriptions.findBySubscriberIdOrderByCreatedAtAsc(caller.requireSubscriber().id()).stream()
                 .map(SubscriptionView::of).toList();
     }
 
+    @Operation(operationId = "getSubscription", summary = "Read a subscription",
+            description = "Another NGO's subscription is a 404, as one that does not exist. Changes nothing.")
+    @CallableBy(Role.SUBSCRIBER)
+    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     @GetMapping("/{id}")
     public SubscriptionView get(Caller caller, @PathVariable String id) {
         return SubscriptionView.of(own(caller, id));
     }
 
+    @Operation(operationId = "changeSubscription", summary = "Change, pause or resume a subscription",
+            description = "Only the fields present change. `active: false` pauses it (nothing more is sent); `active: true` resumes it and re-enables a disabled one. `owner`, `secret`, `status` and `failingSince` are ignored.")
+    @CallableBy(Role.SUBSCRIBER)
+    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     @PatchMapping("/{id}")
     public SubscriptionView change(Caller caller, @PathVariable String id, @Valid @RequestBody SubscriptionChange body) {
         Subscription current = own(caller, id);
@@ -158,12 +190,21 @@ public class SubscriptionController {
         return SubscriptionView.of(subscriptions.save(changed));
     }
 
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription",
+            description = "Nothing more is sent to it; its pending deliveries fail as \"subscription deleted\".")
+    @CallableBy(Role.SUBSCRIBER)
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
         subscriptions.delete(own(caller, id));
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "rotateSecret", summary = "Rotate the signing secret",
+            description = "A new secret, shown this once; for 24 h every webhook carries two signatures, so either secret verifies.")
+    @CallableBy(Role.SUBSCRIBER)
+    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     /** A new current secret; the old one keeps signing (a second signature) for the grace period, 24 h. */
     @PostMapping("/{id}/rotate-secret")
     public SubscriptionWithSecret rotateSecret(Caller caller, @PathVariable String id) {
@@ -181,6 +222,11 @@ public class SubscriptionController {
         return new SubscriptionWithSecret(SubscriptionView.of(rotated), secret);
     }
 
+    @Operation(operationId = "testSubscription", summary = "Send a test webhook",
+            description = "A signed `co.vigia.ping` to this endpoint, now.")
+    @CallableBy(Role.SUBSCRIBER)
+    @ApiResponse(responseCode = "202", description = "Scheduled: its delivery and event ids.")
+    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     /** Sends a {@code co.vigia.ping} webhook to this endpoint now. */
     @PostMapping("/{id}/test")
     public ResponseEntity<Scheduled> test(Caller caller, @PathVariable String id) {
@@ -194,6 +240,18 @@ public class SubscriptionController {
      * The subscription's delivery log, newest first: optionally of one status, event type or bill, created from
      * {@code from} (inclusive) to {@code to} (exclusive), both ISO-8601 times.
      */
+    @Operation(operationId = "listDeliveries", summary = "The subscription's delivery log",
+            description = """
+                    Its deliveries, newest first, each with its attempts; optionally only of one status, event type \
+                    or bill, created from `from` (inclusive) to `to` (exclusive). Changes nothing.""")
+    @CallableBy(Role.SUBSCRIBER)
+    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
+    @Parameter(name = "status", description = "Only deliveries in this state.", example = "FAILED")
+    @Parameter(name = "eventType", description = "Only deliveries of this event type.", example = "co.vigia.bill.stage-changed")
+    @Parameter(name = "billId", description = "Only deliveries of this bill's events.", example = "sometimiento")
+    @Parameter(name = "from", description = "Only deliveries created at or after this ISO-8601 time.", example = "2026-12-01T00:00:00Z")
+    @Parameter(name = "to", description = "Only deliveries created before this ISO-8601 time; after `from`.", example = "2026-12-02T00:00:00Z")
+    @Parameter(name = "limit", description = "How many, 1 to 500.", example = "50")
     @GetMapping("/{id}/deliveries")
     public List<DeliveryView> deliveries(Caller caller, @PathVariable String id,
                                          @RequestParam(required = false) DeliveryStatus status,
@@ -230,6 +288,12 @@ public class SubscriptionController {
      * event ids. At most 10,000 per call: when {@code complete} is false, call again with {@code since=next}. One
      * replay per subscription at a time (409 while one runs).
      */
+    @Operation(operationId = "replay", summary = "Replay the events since a time or an event",
+            description = "Sends again every stored event (kept 30 days) that matches this subscription since `since`, as new deliveries with their own event ids, in order.")
+    @CallableBy(Role.SUBSCRIBER)
+    @ApiResponse(responseCode = "202", description = "Scheduled: how many deliveries.")
+    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
+    @Parameter(name = "since", description = "An ISO-8601 time (events received at or after it) or an event id (the events received after it).", example = "2023-03-15T00:00:00Z")
     @PostMapping("/{id}/replay")
     public ResponseEntity<Replays.Replayed> replay(Caller caller, @PathVariable String id, @RequestParam String since) {
         return ResponseEntity.accepted().body(replays.replay(requireActive(own(caller, id)), since));

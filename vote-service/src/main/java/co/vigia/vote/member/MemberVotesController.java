@@ -1,5 +1,11 @@
 package co.vigia.vote.member;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import co.vigia.starter.openapi.CallableBy;
+import co.vigia.starter.security.Role;
 import co.vigia.contracts.Chamber;
 import co.vigia.contracts.Debate;
 import co.vigia.contracts.VoteOutcome;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** How one legislator voted across the tracked bills. */
+@Tag(name = "votes")
 @RestController
 public class MemberVotesController {
 
@@ -39,6 +46,9 @@ public class MemberVotesController {
                                List<MemberVoteLine> votes) {
     }
 
+    @Operation(operationId = "getMemberVotes", summary = "How a legislator voted",
+            description = "Every recorded vote of one member across the tracked bills, newest first, with totals. Changes nothing.")
+    @Parameter(name = "memberId", description = "The member's id as the roll calls record it.", example = "senado-ariel-avila")
     @GetMapping("/api/members/{memberId}/votes")
     public MemberRecord votes(@PathVariable String memberId) {
         Query query = new Query(Criteria.where("members.memberId").is(memberId))

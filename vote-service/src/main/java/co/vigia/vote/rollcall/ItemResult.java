@@ -1,5 +1,6 @@
 package co.vigia.vote.rollcall;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.contracts.VoteOutcome;
 import co.vigia.starter.web.ApiProblem.FieldProblem;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,6 +13,7 @@ import java.util.List;
  * @param voteStatus for a created or duplicate item: TALLIED or WAITING_FOR_BILL
  * @param status     for a rejected item: the HTTP status it would have had alone
  */
+@Schema(description = "The answer for one item of a batch, at its position (`index`, from 0).")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ItemResult(int index, String externalId, Result result, String voteId, RollCallStatus voteStatus,
                          VoteOutcome outcome, Integer status, String reason, List<FieldProblem> errors) {

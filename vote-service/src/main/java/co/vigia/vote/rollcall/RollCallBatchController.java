@@ -1,5 +1,15 @@
 package co.vigia.vote.rollcall;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import co.vigia.starter.openapi.CallableBy;
+import co.vigia.starter.security.Role;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
 import co.vigia.starter.web.JsonErrors;
@@ -31,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it, with their {@code items}; none after them was stored, and resending the whole batch is safe (an
  * {@code externalId} is recorded once).
  */
+@Tag(name = "votes")
 @RestController
 @EnableConfigurationProperties(BatchLimits.class)
 public class RollCallBatchController {
@@ -49,10 +60,42 @@ public class RollCallBatchController {
         this.limits = limits;
     }
 
+    @Schema(description = "How many items came, how many were created, duplicates, rejected and waiting for their bill, and each item's answer in order.")
     public record BatchResponse(int received, int created, int duplicates, int rejected, int waitingForBill,
                                 List<ItemResult> items) {
     }
 
+    @Operation(operationId = "recordVotes", summary = "Record many roll calls at once",
+            description = """
+                    Thousands of roll calls in one request: a JSON array of roll calls, or NDJSON \
+                    (`Content-Type: application/x-ndjson`, one roll call a line). Each item is recorded as \
+                    `POST /api/votes` would record it alone, and gets its own answer in `items`, in order: `CREATED`, \
+                    `DUPLICATE` (unchanged) or `REJECTED` with the reason and the status it would have had alone; one \
+                    bad item does not sink the others. A body that is not a JSON array (or a line that is not JSON) is \
+                    refused whole with a 400, and nothing is stored.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The roll calls, each as the body of `POST /api/votes`.",
+                    content = {
+                            @Content(mediaType = "application/json",
+                                    array = @ArraySchema(schema = @Schema(implementation = RollCallRequest.class)),
+                                    examples = @ExampleObject(name = "two roll calls", value = """
+                                            [{"externalId":"example-1","billId":"sometimiento","chamber":"SENATE",
+                                              "body":{"kind":"COMMITTEE","name":"Comisión Primera"},"debate":"FIRST",
+                                              "date":"2023-05-10","motion":"Aprobar el informe","seats":19,
+                                              "totals":{"yes":12,"no":4,"abstain":0,"absent":3}},
+                                             {"externalId":"example-2","billId":"sometimiento","chamber":"SENATE",
+                                              "body":{"kind":"PLENARY"},"debate":"SECOND","date":"2023-05-24",
+                                              "motion":"Aprobar el informe","seats":108,
+                                              "totals":{"yes":40,"no":5,"abstain":0,"absent":63}}]""")),
+                            @Content(mediaType = RollCallBatchController.NDJSON,
+                                    schema = @Schema(type = "string", description = "One roll call (a JSON object) a line."),
+                                    examples = @ExampleObject(name = "two roll calls", value = """
+                                            {"externalId":"example-1","billId":"sometimiento","chamber":"SENATE","body":{"kind":"COMMITTEE","name":"Comisión Primera"},"debate":"FIRST","date":"2023-05-10","motion":"Aprobar el informe","seats":19,"totals":{"yes":12,"no":4,"abstain":0,"absent":3}}
+                                            {"externalId":"example-2","billId":"sometimiento","chamber":"SENATE","body":{"kind":"PLENARY"},"debate":"SECOND","date":"2023-05-24","motion":"Aprobar el informe","seats":108,"totals":{"yes":40,"no":5,"abstain":0,"absent":63}}
+                                            """))}))
+    @CallableBy(Role.OPERATOR)
+    @ApiResponse(responseCode = "200", description = "Each item's answer, in the order sent, and the counts.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RollCallBatchController.BatchResponse.class)))
     @PostMapping(path = "/api/votes:batch", consumes = {"application/json", NDJSON})
     public BatchResponse record(Caller caller, HttpServletRequest request) throws IOException {
         caller.requireOperator();

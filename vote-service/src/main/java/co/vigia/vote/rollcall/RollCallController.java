@@ -1,5 +1,11 @@
 package co.vigia.vote.rollcall;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import co.vigia.starter.openapi.CallableBy;
+import co.vigia.starter.security.Role;
 import co.vigia.contracts.Chamber;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Roll calls: recorded by the operator, read by anyone. */
+@Tag(name = "votes", description = "Roll-call votes and their tally against the required quorum and majority")
 @RestController
 public class RollCallController {
 
@@ -38,6 +45,19 @@ public class RollCallController {
      * 201 when tallied, 202 when accepted but waiting for the bill's facts (tallied and published once they
      * arrive), 200 when this {@code externalId} was recorded before with the same content.
      */
+    @Operation(operationId = "recordVote", summary = "Record a roll call and tally it",
+            description = """
+                    Records a committee's or plenary's vote on a bill, with every member's vote (`members`) or, when the \
+                    source published no names, its `totals`, and tallies it against the decisory quorum and the majority \
+                    the bill's kind requires. Publishes `co.vigia.vote.tallied` on `vote-events`, which moves the bill in \
+                    bill-service. The same `externalId` again answers 200 with the stored vote and publishes nothing; \
+                    inconsistent data (a member twice, more votes than `seats`, a date in the future) is a 400 naming \
+                    the field, and nothing is stored.""")
+    @CallableBy(Role.OPERATOR)
+    @ApiResponse(responseCode = "201", description = "Tallied; `Location` is the vote's URL.")
+    @ApiResponse(responseCode = "200", description = "This `externalId` was recorded before with the same content: the stored vote, `Vigia-Duplicate: true`; nothing new is published.")
+    @ApiResponse(responseCode = "202", description = "Accepted, waiting for the bill's facts (bill-service unreachable): `status` is `WAITING_FOR_BILL`; tallied and published once they arrive.")
+    @ApiResponse(responseCode = "409", description = "This `externalId` was recorded before with other content; nothing changed.")
     @PostMapping("/api/votes")
     public ResponseEntity<RollCallView> record(Caller caller, @RequestBody RollCallRequest request) {
         caller.requireOperator();
@@ -55,6 +75,14 @@ public class RollCallController {
         throw problem((IntakeOutcome.Rejected) outcome);
     }
 
+    @Operation(operationId = "listVotes", summary = "Search roll calls",
+            description = "Roll calls matching every filter given, newest first, without their members (read one for those). Changes nothing.")
+    @Parameter(name = "billId", description = "Only votes on this bill.", example = "sometimiento")
+    @Parameter(name = "chamber", description = "Only votes in this chamber.", example = "SENATE")
+    @Parameter(name = "from", description = "Only votes on or after this day.", example = "2023-01-01")
+    @Parameter(name = "to", description = "Only votes on or before this day (not before `from`).", example = "2023-12-31")
+    @Parameter(name = "page", description = "The page, from 0.", example = "0")
+    @Parameter(name = "size", description = "Votes per page, 1 to 500.", example = "50")
     @GetMapping("/api/votes")
     public List<RollCallView> list(@RequestParam(required = false) String billId,
                                    @RequestParam(required = false) Chamber chamber,
@@ -93,11 +121,17 @@ public class RollCallController {
         return mongo.find(query, RollCall.class, RollCall.COLLECTION).stream().map(RollCallView::summary).toList();
     }
 
+    @Operation(operationId = "getVote", summary = "Read a roll call",
+            description = "The roll call with its members' votes, counts and verdict (quorum, majority, outcome and the article they come from). Changes nothing.")
+    @Parameter(name = "id", description = "The roll call's id in Vigía (the `id` its recording answered).", example = "6571f0c2a1b2c3d4e5f60789")
     @GetMapping("/api/votes/{id}")
     public RollCallView get(@PathVariable String id) {
         return RollCallView.detail(find(id));
     }
 
+    @Operation(operationId = "getVoteParties", summary = "Votes per party in a roll call",
+            description = "Each party's votes and its cohesion (Rice index) in this roll call; empty for a totals-only vote. Changes nothing.")
+    @Parameter(name = "id", description = "The roll call's id in Vigía (the `id` its recording answered).", example = "6571f0c2a1b2c3d4e5f60789")
     /** Votes per party and each party's cohesion (Rice index). */
     @GetMapping("/api/votes/{id}/parties")
     public Map<String, Object> parties(@PathVariable String id) {
