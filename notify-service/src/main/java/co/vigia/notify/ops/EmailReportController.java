@@ -4,7 +4,9 @@ import co.vigia.notify.email.DigestJob;
 import co.vigia.notify.email.EmailDeliveries;
 import co.vigia.notify.email.EmailStatus;
 import co.vigia.notify.email.Recipients;
+import co.vigia.starter.openapi.CallableBy;
 import co.vigia.starter.security.Caller;
+import co.vigia.starter.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +48,10 @@ public class EmailReportController {
     public record DigestRunRequest(Instant at) {
     }
 
-    @Operation(summary = "Emails sent, pending, failing and abandoned; the suspended addresses (operator)")
+    @Operation(operationId = "emailReport", summary = "Emails sent, pending, failing and abandoned",
+            description = "The email channel's counts and the suspended addresses (at most 100), with the SMTP "
+                    + "server's answer that suspended each. Changes nothing.")
+    @CallableBy(Role.OPERATOR)
     @GetMapping("/api/ops/email")
     public EmailReport report(Caller caller) {
         caller.requireOperator();
@@ -56,7 +61,10 @@ public class EmailReportController {
                         .map(r -> new SuspendedAddress(r.address(), r.suspendedAt(), r.suspendedReason())).toList());
     }
 
-    @Operation(summary = "Run the daily digests as of an instant (operator)")
+    @Operation(operationId = "runDigests", summary = "Run the daily digests as of an instant",
+            description = "Sends the digests due at the given instant (now when absent): a missed run, or a check of "
+                    + "tomorrow's digest. A digest already sent for that day is not sent again.")
+    @CallableBy(Role.OPERATOR)
     @PostMapping("/api/ops/email/digests")
     public DigestJob.Run runDigests(Caller caller, @RequestBody(required = false) DigestRunRequest request) {
         caller.requireOperator();
