@@ -68,12 +68,11 @@ class PublicPagesBrowserIntegrationTests {
                 .operatorKey(OPERATOR_KEY)
                 .partitions(3)
                 .env("VIGIA_KAFKA_PARTITIONS", "3")
-                // the clock archives the submission bill (art. 162) on its first scan after seeding
-                .env(Service.BILL, "VIGIA_DEADLINE_SCAN_INTERVAL", "2s")
                 .build();
         stack.start(Duration.ofSeconds(300));
         Seed.load(stack);
         String bill = stack.service(Service.BILL).baseUrl();
+        // the seed ends with a deadline scan, which archives the submission bill (art. 162) as of 20 June 2023
         Awaitility.await("the submission bill archived by the deadline clock").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> get(bill + "/api/bills/sometimiento").body().contains("\"stage\":\"ARCHIVED\""));

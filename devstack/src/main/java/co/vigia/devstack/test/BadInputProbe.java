@@ -35,6 +35,7 @@ public final class BadInputProbe {
     private final Map<String, Map<String, String>> keys;
     private final List<String> failures = new ArrayList<>();
     private int sent;
+    private boolean page; // the operation being probed answers text/html only
 
     /**
      * @param validKeys keys the service accepts (the operator's, a subscriber's), each sent as
@@ -65,7 +66,9 @@ public final class BadInputProbe {
                     continue;
                 }
                 operations++;
+                page = answersPages(operation.getValue());
                 probe(docs, path.getKey(), method, operation.getValue());
+                page = false;
             }
         }
         for (String target : List.of("/actuator/health?x=%", "/actuator/health?x=%zz", "/api/x%00y", "/api/%2F",
@@ -80,6 +83,17 @@ public final class BadInputProbe {
             check("GET", target + "?q=%&x=%zz", Map.of(), null);
         }
         return new Report(sent, operations, List.copyOf(failures));
+    }
+
+    /**
+     * An operation whose success is only {@code text/html} is a page for people (an email's unsubscribe link): its
+     * refusals are pages too, still never a 5xx.
+     */
+    private static boolean answersPages(JsonNode operation) {
+        List<String> types = new ArrayList<>();
+        operation.path("responses").properties().stream().filter(response -> response.getKey().startsWith("2"))
+                .forEach(response -> types.addAll(response.getValue().path("content").propertyNames()));
+        return !types.isEmpty() && types.stream().allMatch(type -> type.startsWith("text/html"));
     }
 
     private void probe(JsonNode docs, String path, String method, JsonNode operation) throws IOException {
@@ -190,7 +204,8 @@ public final class BadInputProbe {
                 + response.contentType() + " " + shorten(response.body());
         if (response.status() >= 500) {
             failures.add("5xx: " + what);
-        } else if (response.status() >= 400 && (!response.contentType().startsWith("application/problem+json")
+        } else if (response.status() >= 400 && !(page && response.contentType().startsWith("text/html"))
+                && (!response.contentType().startsWith("application/problem+json")
                 || response.contentType().toUpperCase(java.util.Locale.ROOT).contains("ISO-8859-1"))) {
             failures.add("not problem+json: " + what);
         } else if (response.body().contains("co.vigia.") || response.body().contains("tools.jackson")

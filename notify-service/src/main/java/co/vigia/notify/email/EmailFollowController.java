@@ -56,7 +56,7 @@ public class EmailFollowController {
     }
 
     @Operation(summary = "Confirm an address's alerts (the link of the confirmation email)")
-    @GetMapping("/api/email/confirm")
+    @GetMapping(path = "/api/email/confirm", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> confirm(@RequestParam(required = false) String token) {
         return links.signer().verify(LinkSigner.Purpose.CONFIRM, token, clock.instant())
                 .map(address -> html(HttpStatus.OK, EmailPages.confirmed(follows.confirm(address))))
@@ -64,7 +64,7 @@ public class EmailFollowController {
     }
 
     @Operation(summary = "The page behind the unsubscribe link: a button that sends the one-click POST")
-    @GetMapping("/api/email/unsubscribe")
+    @GetMapping(path = "/api/email/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> unsubscribePage(@RequestParam(required = false) String token) {
         return links.signer().verify(LinkSigner.Purpose.UNSUBSCRIBE, token, clock.instant())
                 .map(id -> html(HttpStatus.OK, EmailPages.unsubscribeForm(links.unsubscribe(id))))
@@ -72,7 +72,7 @@ public class EmailFollowController {
     }
 
     @Operation(summary = "One-click unsubscribe (RFC 8058): ends the follow the email came from")
-    @PostMapping("/api/email/unsubscribe")
+    @PostMapping(path = "/api/email/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> unsubscribe(@RequestParam(required = false) String token) {
         return links.signer().verify(LinkSigner.Purpose.UNSUBSCRIBE, token, clock.instant())
                 .map(id -> {
@@ -83,7 +83,7 @@ public class EmailFollowController {
     }
 
     @Operation(summary = "An address's alerts, each with a button to leave (the preferences link of every email)")
-    @GetMapping("/api/email/preferences")
+    @GetMapping(path = "/api/email/preferences", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> preferences(@RequestParam(required = false) String token) {
         return links.signer().verify(LinkSigner.Purpose.MANAGE, token, clock.instant())
                 .map(address -> html(HttpStatus.OK, EmailPages.preferences(address, follows.of(address), links)))
