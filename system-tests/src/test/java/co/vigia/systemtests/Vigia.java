@@ -1,8 +1,5 @@
 package co.vigia.systemtests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import co.vigia.devstack.Seed;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -32,26 +29,12 @@ final class Vigia {
         return created.path("subscription").path("id").asString();
     }
 
-    /** Loads the seed's requests of one service, as run-local.sh --seed does. */
-    void seed(String service) {
-        for (JsonNode request : Seed.requests()) {
-            if (!service.equals(request.path("service").asString())) {
-                continue;
-            }
-            Api api = switch (service) {
-                case "BILL" -> stack.bill;
-                case "VOTE" -> stack.vote;
-                default -> stack.notify;
-            };
-            Api.Response response = api.send(request.path("method").asString("POST"), request.path("path").asString(),
-                    request.get("body"));
-            assertThat(response.status()).as(response.body()).isIn(200, 201, 202);
-        }
-    }
+    /** The topic of every bill the system tests register. */
+    static final String TOPIC = "system-tests";
 
     JsonNode bill(String id, String title, String filedOn) {
         return stack.bill.post("/api/bills", Map.of("id", id, "title", title, "summary", "A bill for the system tests",
-                "kind", "ORDINARY", "originChamber", "SENATE", "filedOn", filedOn, "topics", List.of("system-tests")))
+                "kind", "ORDINARY", "originChamber", "SENATE", "filedOn", filedOn, "topics", List.of(TOPIC)))
                 .expect(201).json();
     }
 
