@@ -16,12 +16,15 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Checks an API key against every {@link ApiKeyStore}. Verdicts (a caller, or "unknown") are kept briefly by the
  * key's hash, so a repeated key, right or wrong, costs no database read; {@link #forget} drops a caller's verdicts
  * at once when its key or status changes. A client address that sent too many wrong keys has its new keys refused
- * unread ({@link TooManyWrongKeysException}) while keys already known good keep working.
+ * unread ({@link TooManyWrongKeysException}) while keys known good in the last hour keep working: a flood of wrong keys
+ * from an address others share (a proxy, the web app) must not lock out the operator or an NGO.
  */
 public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     private final List<ApiKeyStore> stores;
     private final Cache<String, Optional<Caller>> verdicts;
+    private final Cache<String, Boolean> knownGood = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(10_000).build();
     private final RateLimits limits;
     private final Limit failures;
 
@@ -44,7 +47,7 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
                 ? web.getRemoteAddress() : "unknown");
         if (verdict == null) {
             Optional<Duration> blocked = limits.peek("failed-authentication", failures, client);
-            if (blocked.isPresent()) {
+            if (blocked.isPresent() && knownGood.getIfPresent(hash) == null) {
                 throw new TooManyWrongKeysException(blocked.get());
             }
             verdict = verdicts.get(hash, this::lookup);
@@ -53,6 +56,7 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             limits.acquire("failed-authentication", failures, client);
             throw new BadCredentialsException("the API key is not valid");
         }
+        knownGood.put(hash, Boolean.TRUE);
         return ApiKeyAuthentication.authenticated(verdict.get());
     }
 
@@ -67,6 +71,11 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
      */
     public void forget(String callerId) {
         verdicts.asMap().values().removeIf(verdict -> verdict.map(c -> c.id().equals(callerId)).orElse(true));
+    }
+
+    /** Counts as known good the keys a service holds without a database (the operator's), from the start. */
+    public void trust(String keyHash) {
+        knownGood.put(keyHash, Boolean.TRUE);
     }
 
     private Optional<Caller> lookup(String hash) {

@@ -21,6 +21,11 @@ public class OperatorKeyStore implements ApiKeyStore {
         }
     }
 
+    /** The operator key's hash, if one is configured. */
+    public Optional<String> keyHash() {
+        return Optional.ofNullable(keyHash);
+    }
+
     @Override
     public Optional<Caller> findByKeyHash(String hash) {
         return keyHash != null && ApiKeys.sameHash(keyHash, hash) ? Optional.of(OPERATOR) : Optional.empty();

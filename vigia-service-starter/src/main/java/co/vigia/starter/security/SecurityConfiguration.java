@@ -45,9 +45,12 @@ public class SecurityConfiguration {
 
     @Bean
     ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(ObjectProvider<ApiKeyStore> stores,
-                                                              VigiaProperties properties, RateLimits limits) {
-        return new ApiKeyAuthenticationProvider(stores.orderedStream().toList(), properties.security().keyCacheTtl(),
-                limits, properties.security().rateLimit().failedAuthentication());
+                                                              VigiaProperties properties, RateLimits limits,
+                                                              OperatorKeyStore operatorKey) {
+        ApiKeyAuthenticationProvider provider = new ApiKeyAuthenticationProvider(stores.orderedStream().toList(),
+                properties.security().keyCacheTtl(), limits, properties.security().rateLimit().failedAuthentication());
+        operatorKey.keyHash().ifPresent(provider::trust);
+        return provider;
     }
 
     @Bean

@@ -147,6 +147,23 @@ class SecurityConfigurationTests {
     }
 
     @Test
+    void aFloodOfWrongKeysDoesNotLockOutTheOperatorOrAKeyKnownGoodFromTheSameAddress() throws Exception {
+        mvc.perform(get("/api/public").header("Authorization", "Bearer ngo-key-6")
+                .with(r -> { r.setRemoteAddr("10.9.9.8"); return r; })).andExpect(status().isOk());
+        for (int i = 0; i < 50; i++) {
+            mvc.perform(get("/api/public").header("Authorization", "Bearer wrong-" + i)
+                    .with(r -> { r.setRemoteAddr("10.9.9.8"); return r; }));
+        }
+        keys.forget("ngo-key-6"); // its cached verdict gone, as after the cache's ten seconds
+        mvc.perform(get("/api/public").header("Authorization", "Bearer ngo-key-6")
+                .with(r -> { r.setRemoteAddr("10.9.9.8"); return r; })).andExpect(status().isOk());
+        mvc.perform(get("/api/public").header("Authorization", OPERATOR)
+                .with(r -> { r.setRemoteAddr("10.9.9.8"); return r; })).andExpect(status().isOk());
+        mvc.perform(get("/api/public").header("Authorization", "Bearer never-seen")
+                .with(r -> { r.setRemoteAddr("10.9.9.8"); return r; })).andExpect(status().isTooManyRequests());
+    }
+
+    @Test
     void aRepeatedKeyIsLookedUpOnceUntilForgotten() throws Exception {
         for (int i = 0; i < 3; i++) {
             mvc.perform(get("/api/public").header("Authorization", "Bearer ngo-key-5")).andExpect(status().isOk());
