@@ -96,6 +96,12 @@ public class DeliveryStore {
         return found;
     }
 
+    /** Whether this subscription was ever sent this event: live, by a replay or as a redelivery. */
+    public boolean received(String subscriptionId, String eventId) {
+        return mongo.exists(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("eventId").is(eventId)),
+                Delivery.class);
+    }
+
     public Optional<Delivery> findById(String id) {
         return Optional.ofNullable(mongo.findById(id, Delivery.class));
     }

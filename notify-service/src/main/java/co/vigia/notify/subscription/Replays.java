@@ -117,7 +117,7 @@ public class Replays {
             }
         }
         Optional<StoredEvent> after = events.findById(since)
-                .filter(e -> deliveries.findById(e.id() + ":" + subscription.id()).isPresent());
+                .filter(e -> deliveries.received(subscription.id(), e.id()));
         return new Start(after.orElseThrow(() -> ApiProblem.invalidField("since",
                 "is neither an event this subscription received nor an ISO-8601 time (events are kept for the "
                         + "retention period, 90 days unless configured)"))
