@@ -1,6 +1,7 @@
 package co.vigia.notify.email;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -45,7 +46,11 @@ public class EmailFollowController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Follow bills, topics or every bill by email (double opt-in; always 202)")
+    @Operation(operationId = "followByEmail", summary = "Follow bills, topics or every bill by email",
+            description = "Public (no key); rate-limited per address and per client. Sends one confirmation email "
+                    + "(double opt-in): nothing else goes to the address until its owner follows the link. The answer "
+                    + "is the same whether or not the address already follows anything.")
+    @ApiResponse(responseCode = "202", description = "Accepted: a confirmation email is on its way if one is due")
     @PostMapping(path = "/api/email/follows", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, String>> follow(@Valid @RequestBody FollowRequestBody body,
                                                       HttpServletRequest request) {
