@@ -1,4 +1,4 @@
-package co.vigia.starter.openapi.check;
+package co.vigia.starter.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
