@@ -35,12 +35,13 @@ public record LocalSecretKeys(String keyring, String origin) {
             Files.createDirectories(dataDir);
             String keyring = generate();
             Files.writeString(file, keyring + "\n");
+            String kept = "generated and kept in " + file;
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException notPosix) {
-                // the file stays as the platform made it
+                kept += " (readable as the file system's defaults allow: it has no POSIX permissions)";
             }
-            return new LocalSecretKeys(keyring, "generated and kept in " + file);
+            return new LocalSecretKeys(keyring, kept);
         } catch (IOException e) {
             throw new IllegalStateException("cannot keep the local secret key in " + file + ": " + e.getMessage(), e);
         }

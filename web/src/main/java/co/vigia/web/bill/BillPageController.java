@@ -50,10 +50,7 @@ public class BillPageController {
         Optional<BillApi.Bill> found = missing.fetch(() -> bills.bill(id)).flatMap(b -> b);
         if (found.isEmpty() && missing.has(Upstream.BILL)) {
             // without bill-service there is nothing to show but the notice
-            model.addAttribute("missing", missing);
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            HttpCaching.degradedPage(response);
-            return "unavailable";
+            return missing.unavailablePage(model, response);
         }
         BillApi.Bill bill = found.orElseThrow(() -> new NotFoundException("bill " + id));
         List<BillApi.Entry> timeline = missing.fetch(() -> bills.timeline(id)).flatMap(t -> t)

@@ -41,10 +41,7 @@ public class MemberPageController {
         Missing missing = new Missing();
         Optional<VoteApi.MemberRecord> found = missing.fetch(() -> votes.member(id)).flatMap(m -> m);
         if (found.isEmpty() && missing.has(Upstream.VOTE)) {
-            model.addAttribute("missing", missing);
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            HttpCaching.degradedPage(response);
-            return "unavailable";
+            return missing.unavailablePage(model, response);
         }
         VoteApi.MemberRecord member = found.orElseThrow(() -> new NotFoundException("member " + id));
         Map<String, String> billTitles = new HashMap<>();

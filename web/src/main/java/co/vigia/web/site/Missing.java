@@ -3,10 +3,12 @@ package co.vigia.web.site;
 import co.vigia.web.client.Upstream;
 import co.vigia.web.client.UpstreamUnavailableException;
 import co.vigia.web.client.UpstreamUnavailableException.Reason;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.ui.Model;
 
 /**
  * The parts of a page that could not be fetched, and why; the layout's notice names each ("el servicio de
@@ -59,5 +61,13 @@ public final class Missing {
 
     public List<Part> parts() {
         return List.copyOf(parts);
+    }
+
+    /** The page that says which service is missing and why: a 503 nobody caches. */
+    public String unavailablePage(Model model, HttpServletResponse response) {
+        model.addAttribute("missing", this);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        HttpCaching.degradedPage(response);
+        return "unavailable";
     }
 }

@@ -44,10 +44,7 @@ public class VotePageController {
         Missing missing = new Missing();
         Optional<VoteApi.RollCall> found = missing.fetch(() -> votes.rollCall(id)).flatMap(v -> v);
         if (found.isEmpty() && missing.has(Upstream.VOTE)) {
-            model.addAttribute("missing", missing);
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            HttpCaching.degradedPage(response);
-            return "unavailable";
+            return missing.unavailablePage(model, response);
         }
         VoteApi.RollCall vote = found.orElseThrow(() -> new NotFoundException("roll call " + id));
         Optional<BillApi.Bill> bill = vote.billId() == null ? Optional.empty()
