@@ -3,21 +3,20 @@ package co.vigia.notify;
 import co.vigia.notify.address.AllowList;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.HostResolver;
+import co.vigia.notify.delivery.AttemptPipeline;
 import co.vigia.notify.delivery.DeliveryMetrics;
 import co.vigia.notify.delivery.DeliveryRules;
 import co.vigia.notify.delivery.DeliveryStore;
 import co.vigia.notify.delivery.DeliveryWorker;
 import co.vigia.notify.delivery.EndpointGates;
-import co.vigia.notify.delivery.EndpointHealth;
+import co.vigia.notify.delivery.Parking;
 import co.vigia.notify.delivery.RetryPolicy;
 import co.vigia.notify.delivery.WebhookSender;
 import co.vigia.notify.delivery.WorkerSignal;
-import co.vigia.notify.event.StoredEventRepository;
 import co.vigia.notify.retention.RetentionIndexes;
 import co.vigia.notify.retention.RetentionProperties;
 import co.vigia.notify.secret.SecretBox;
 import co.vigia.notify.event.WebhookPayload;
-import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.starter.VigiaProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -98,14 +97,11 @@ public class NotifyConfiguration {
     }
 
     @Bean
-    DeliveryWorker deliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions,
-                                  SubscriberRepository subscribers, StoredEventRepository events,
-                                  WebhookPayload payload, WebhookSender sender, SecretBox secretBox,
-                                  DeliveryRules rules,
-                                  EndpointGates gates, EndpointHealth health, DeliveryMetrics metrics,
-                                  WorkerSignal signal, Clock clock, WebhookProperties webhooks) {
-        return new DeliveryWorker(store, subscriptions, subscribers, events, payload, sender, secretBox, rules, gates, health,
-                metrics, signal, clock, webhooks.effectiveInstanceId(), webhooks.lease(), webhooks.pollInterval(),
-                webhooks.maxConcurrency());
+    DeliveryWorker deliveryWorker(DeliveryStore store, SubscriptionRepository subscriptions, AttemptPipeline pipeline,
+                                  Parking parking, EndpointGates gates, DeliveryMetrics metrics, WorkerSignal signal,
+                                  Clock clock, WebhookProperties webhooks) {
+        return new DeliveryWorker(store, subscriptions, pipeline, parking, gates, metrics, signal, clock,
+                new DeliveryWorker.Settings(webhooks.effectiveInstanceId(), webhooks.pollInterval(),
+                        webhooks.maxConcurrency()));
     }
 }

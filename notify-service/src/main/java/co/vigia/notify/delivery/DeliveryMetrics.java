@@ -37,8 +37,8 @@ public class DeliveryMetrics {
             this.under = under;
         }
 
-        long count(DeliveryStore store, Instant now) {
-            return store.countPendingCreated(under == null ? null : now.minus(under),
+        long count(DeliveryHistory history, Instant now) {
+            return history.countPendingCreated(under == null ? null : now.minus(under),
                     atLeast == null ? null : now.minus(atLeast));
         }
     }
@@ -47,7 +47,7 @@ public class DeliveryMetrics {
     private final Timer latency;
     private final DistributionSummary attempts;
 
-    public DeliveryMetrics(MeterRegistry registry, DeliveryStore store, SubscriptionRepository subscriptions,
+    public DeliveryMetrics(MeterRegistry registry, DeliveryHistory history, SubscriptionRepository subscriptions,
                            Clock clock) {
         this.registry = registry;
         this.latency = Timer.builder("vigia.delivery.latency").description("event time to the receiver's 2xx")
@@ -55,10 +55,10 @@ public class DeliveryMetrics {
         this.attempts = DistributionSummary.builder("vigia.delivery.attempts")
                 .description("HTTP attempts a delivery took until it was delivered or failed for good")
                 .serviceLevelObjectives(1, 2, 3, 5, 8).register(registry);
-        Gauge.builder("vigia.deliveries.pending", store, DeliveryStore::countPending)
+        Gauge.builder("vigia.deliveries.pending", history, DeliveryHistory::countPending)
                 .description("deliveries waiting for an attempt or a retry").register(registry);
         for (PendingAge age : PendingAge.values()) {
-            Gauge.builder("vigia.deliveries.pending.by.age", store, s -> age.count(s, clock.instant()))
+            Gauge.builder("vigia.deliveries.pending.by.age", history, h -> age.count(h, clock.instant()))
                     .description("pending deliveries by the time since they were created").tag("age", age.label)
                     .register(registry);
         }

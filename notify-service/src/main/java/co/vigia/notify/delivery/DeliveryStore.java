@@ -4,11 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,15 +38,12 @@ public class DeliveryStore {
 
     static final String VERSION = "version";
 
-    /** At most this many settling attempts a group: about 64 KB of updates a bulk write. */
-    static final int MAX_SETTLING_GROUP = 256;
-
     private final MongoTemplate mongo;
-    private final GroupCommit<Settling, Optional<Delivery>> settledWrites;
+    private final SettledWrites settledWrites;
 
     public DeliveryStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.settledWrites = new GroupCommit<>("delivery-settler", MAX_SETTLING_GROUP, this::completeSettled);
+        this.settledWrites = new SettledWrites(mongo.getCollection(Delivery.COLLECTION));
     }
 
     /**
@@ -94,12 +86,6 @@ public class DeliveryStore {
         Set<String> found = new HashSet<>();
         mongo.find(query, Document.class, Delivery.COLLECTION).forEach(d -> found.add(d.getString("_id")));
         return found;
-    }
-
-    /** Whether this subscription was ever sent this event: live, by a replay or as a redelivery. */
-    public boolean received(String subscriptionId, String eventId) {
-        return mongo.exists(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("eventId").is(eventId)),
-                Delivery.class);
     }
 
     public Optional<Delivery> findById(String id) {
@@ -148,7 +134,7 @@ public class DeliveryStore {
      * Records an attempt of a delivery this instance claimed and its outcome, if the claim still holds (its lease
      * ran out and another instance took it otherwise). Answers the delivery as recorded: its {@code waiterId} names
      * a successor to wake, without another read. An outcome that settles the delivery is written with the others
-     * of that moment ({@link #completeSettled}); one that leaves it pending for a retry is written alone. Times are
+     * of that moment ({@link SettledWrites}); one that leaves it pending for a retry is written alone. Times are
      * answered as given; MongoDB keeps them to the millisecond.
      */
     public Optional<Delivery> complete(Delivery claimed, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt,
@@ -156,7 +142,7 @@ public class DeliveryStore {
         if (status == DeliveryStatus.PENDING) {
             return compareAndSet(claimed, completion(attempt, status, nextAttemptAt, error));
         }
-        return settledWrites.write(new Settling(claimed, attempt, status, nextAttemptAt, error));
+        return settledWrites.write(claimed, attempt, status, nextAttemptAt, error);
     }
 
     private static Update completion(Attempt attempt, DeliveryStatus status, Instant nextAttemptAt, String error) {
@@ -164,78 +150,6 @@ public class DeliveryStore {
                 .set("nextAttemptAt", nextAttemptAt).set("lastStatusCode", attempt.statusCode()).set("lastError", error)
                 .set("completedAt", status == DeliveryStatus.PENDING ? null : attempt.at())
                 .unset("leaseOwner").unset("leaseUntil");
-    }
-
-    private record Settling(Delivery claimed, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt,
-                            String error) {
-    }
-
-    /**
-     * A group of settling attempts: one unordered bulk write of their compare-and-sets, then one read by id of them
-     * all. A bulk write does not say which of its updates matched, the read does: a settled delivery changes its
-     * version no more (claims, wakes and defers need it pending), so version + 1 with this status and one attempt
-     * more is this write's. At a fan-out of thousands, one findAndModify per delivery was most of the delivery
-     * threads' time; now each group of deliveries finished during the previous group's write costs two round trips.
-     * The updates go to the driver as BSON built here, the same fields {@link #completion} maps through Spring Data
-     * (its query and update mapping per delivery was a third of the group writer's time); the read fetches only those
-     * fields and the waiter (the one field another writer may set meanwhile, without changing the version), straight
-     * from the driver (the read was half of the group writer's profiled time; without Spring Data's mapping the
-     * fan-out measured the same, see docs/benchmarks-profiling.md), and the answer is the claimed copy with this
-     * write applied.
-     */
-    private List<Optional<Delivery>> completeSettled(List<Settling> group) {
-        List<UpdateOneModel<Document>> updates = new ArrayList<>(group.size());
-        for (Settling s : group) {
-            updates.add(new UpdateOneModel<>(new Document("_id", s.claimed().id()).append(VERSION, s.claimed().version()),
-                    settledUpdate(s)));
-        }
-        deliveries().bulkWrite(updates, new BulkWriteOptions().ordered(false));
-        Map<String, Document> now = new HashMap<>();
-        deliveries().find(Filters.in("_id", group.stream().map(s -> s.claimed().id()).toList()))
-                .projection(Projections.include(VERSION, "status", "attemptCount", "waiterId"))
-                .forEach(d -> now.put(d.getString("_id"), d));
-        List<Optional<Delivery>> answers = new ArrayList<>(group.size());
-        for (Settling s : group) {
-            Document d = now.get(s.claimed().id());
-            boolean ours = d != null && d.get(VERSION) instanceof Number version
-                    && version.longValue() == s.claimed().version() + 1
-                    && s.status().name().equals(d.getString("status"))
-                    && d.get("attemptCount") instanceof Number count && count.intValue() == s.claimed().attemptCount() + 1;
-            answers.add(ours ? Optional.of(s.claimed().settled(s.attempt(), s.status(), s.nextAttemptAt(), s.error(),
-                    d.getString("waiterId"))) : Optional.empty());
-        }
-        return answers;
-    }
-
-    /** {@link #completion} of a settling attempt, plus the version's increment, as the BSON Spring Data maps it to. */
-    private Document settledUpdate(Settling s) {
-        Attempt a = s.attempt();
-        // as Spring Data writes an Attempt: null fields left out
-        Document attempt = new Document("at", date(a.at())).append("latencyMillis", a.latencyMillis());
-        putIfPresent(attempt, "statusCode", a.statusCode());
-        putIfPresent(attempt, "error", a.error());
-        putIfPresent(attempt, "instance", a.instance());
-        Document set = new Document("status", s.status().name()).append("nextAttemptAt", date(s.nextAttemptAt()))
-                .append("lastStatusCode", a.statusCode()).append("lastError", s.error())
-                .append("completedAt", date(a.at()));
-        return new Document("$push", new Document("attempts", attempt))
-                .append("$inc", new Document("attemptCount", 1).append(VERSION, 1))
-                .append("$set", set)
-                .append("$unset", new Document("leaseOwner", 1).append("leaseUntil", 1));
-    }
-
-    private static void putIfPresent(Document document, String key, Object value) {
-        if (value != null) {
-            document.append(key, value);
-        }
-    }
-
-    private static java.util.Date date(Instant instant) {
-        return instant == null ? null : java.util.Date.from(instant);
-    }
-
-    private MongoCollection<Document> deliveries() {
-        return mongo.getCollection(Delivery.COLLECTION);
     }
 
     /** Writes the settling attempts still queued and stops their writer (the worker has stopped by then). */
@@ -318,54 +232,5 @@ public class DeliveryStore {
         Query query = new Query(Criteria.where("leaseOwner").is(owner));
         return mongo.updateMulti(query, new Update().unset("leaseOwner").unset("leaseUntil").inc(VERSION, 1),
                 Delivery.class).getModifiedCount();
-    }
-
-    public long countPending() {
-        return mongo.count(new Query(Criteria.where("status").is(DeliveryStatus.PENDING)), Delivery.class);
-    }
-
-    /** Pending deliveries created in {@code [from, to)}; a null bound is open. */
-    public long countPendingCreated(Instant from, Instant to) {
-        Criteria created = Criteria.where("createdAt");
-        if (from != null) {
-            created = created.gte(from);
-        }
-        if (to != null) {
-            created = created.lt(to);
-        }
-        return mongo.count(new Query(Criteria.where("status").is(DeliveryStatus.PENDING).andOperator(created)),
-                Delivery.class);
-    }
-
-    /** Deliveries with an attempt at or after {@code since}, most recently created first. */
-    public List<Delivery> attemptedSince(Instant since, int limit) {
-        Query query = new Query(Criteria.where("attempts.at").gte(since))
-                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit);
-        return mongo.find(query, Delivery.class);
-    }
-
-    /** A subscription's deliveries, newest first, those the filter lets through. */
-    public List<Delivery> forSubscription(String subscriptionId, DeliveryFilter filter, int limit) {
-        Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);
-        if (filter.status() != null) {
-            criteria = criteria.and("status").is(filter.status());
-        }
-        if (filter.eventType() != null) {
-            criteria = criteria.and("eventType").is(filter.eventType());
-        }
-        if (filter.subject() != null) {
-            criteria = criteria.and("subject").is(filter.subject());
-        }
-        if (filter.from() != null || filter.to() != null) {
-            Criteria created = Criteria.where("createdAt");
-            if (filter.from() != null) {
-                created = created.gte(filter.from());
-            }
-            if (filter.to() != null) {
-                created = created.lt(filter.to());
-            }
-            criteria = criteria.andOperator(created);
-        }
-        return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "seq")).limit(limit), Delivery.class);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Wakes parked deliveries whose wake was lost. A delivery parked behind the earlier one of its line is woken by the
  * instance that settles that one, right after the settling write; an instance killed between the two leaves it
  * parked until its fallback, and that fallback is chained: one parked behind a parked one falls back
- * {@link DeliveryWorker#PARK_BOUND} after that one's fallback, so deep in a backlog it is tens of minutes away (the
+ * {@link Parking#PARK_BOUND} after that one's fallback, so deep in a backlog it is tens of minutes away (the
  * system test that kills notify-service mid-stream saw 314 of 2,000 webhooks held 12 to 40 minutes). Every
  * {@link #SWEEP_MILLIS}, each instance reads the waiters named by the deliveries settled since its last sweep and
  * wakes those still parked; at start it looks back {@link #STARTUP_LOOKBACK}, over the time it was down.

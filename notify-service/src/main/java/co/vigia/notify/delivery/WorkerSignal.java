@@ -7,17 +7,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
 /**
  * Wakes the delivery loop early when new deliveries exist, so they do not wait for the next poll, and hands it the
- * deliveries just created ({@link #offer}) so it can start them without reading the store for due ones: without a
- * usable index that read costs a pass over every delivery, once per event.
+ * deliveries just created ({@link #offer}) so it starts them at once, without a read of the store; those created
+ * leased to this instance are found nowhere else until their lease runs out.
  */
 @Component
 public class WorkerSignal {
@@ -32,13 +30,6 @@ public class WorkerSignal {
     /** The ids in {@link #created}: a delivery read again from the store while held here is not held twice. */
     private final Set<String> createdIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger createdCount = new AtomicInteger();
-
-    /**
-     * When a read of the store may next find a due delivery that memory does not hold: {@link Instant#MIN} until the
-     * first read. Every writer of a pending delivery's next attempt here moves it earlier ({@link #dueInStore}); what
-     * other instances write is found by the read that comes at the latest every {@code storeReadBound}.
-     */
-    private final AtomicReference<Instant> storeDueAt = new AtomicReference<>(Instant.MIN);
 
     public void wake() {
         lock.lock();
@@ -66,28 +57,8 @@ public class WorkerSignal {
                     createdCount.incrementAndGet();
                 }
             }
-        } else {
-            deliveries.forEach(d -> dueInStore(d.nextAttemptAt() == null ? Instant.MIN : d.nextAttemptAt()));
         }
         wake();
-    }
-
-    /** A delivery not held in memory will be due in the store at {@code at} (a retry, a deferral, one not kept). */
-    public void dueInStore(Instant at) {
-        storeDueAt.accumulateAndGet(at == null ? Instant.MIN : at, (a, b) -> a.isBefore(b) ? a : b);
-    }
-
-    /** Whether the store may hold a due delivery memory does not: a read of it is worth its cost. */
-    boolean storeMayHaveDue(Instant now) {
-        return !storeDueAt.get().isAfter(now);
-    }
-
-    /**
-     * A read of the store starts: unless told otherwise meanwhile, the next is due at {@code nextBound}. Set before
-     * the read, so a hint given during it is kept.
-     */
-    void readingStore(Instant nextBound) {
-        storeDueAt.set(nextBound);
     }
 
     /**

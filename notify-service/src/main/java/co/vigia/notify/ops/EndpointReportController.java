@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import co.vigia.starter.openapi.CallableBy;
 import co.vigia.starter.security.Role;
-import co.vigia.notify.delivery.DeliveryStore;
+import co.vigia.notify.delivery.DeliveryHistory;
 import co.vigia.notify.delivery.EndpointGates;
 import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionRepository;
@@ -41,12 +41,12 @@ public class EndpointReportController {
     /** A bound on the deliveries read per report, newest first: enough for any endpoint that is failing now. */
     static final int MAX_DELIVERIES = 5_000;
 
-    private final DeliveryStore deliveries;
+    private final DeliveryHistory deliveries;
     private final SubscriptionRepository subscriptions;
     private final EndpointGates gates;
     private final Clock clock;
 
-    public EndpointReportController(DeliveryStore deliveries, SubscriptionRepository subscriptions,
+    public EndpointReportController(DeliveryHistory deliveries, SubscriptionRepository subscriptions,
                                     EndpointGates gates, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;

@@ -3,7 +3,7 @@ package co.vigia.notify.subscription;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import co.vigia.notify.delivery.DeliveryPlanner;
-import co.vigia.notify.delivery.DeliveryStore;
+import co.vigia.notify.delivery.DeliveryHistory;
 import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.event.StoredEventRepository;
@@ -38,11 +38,11 @@ public class Replays {
 
     private final MongoTemplate mongo;
     private final StoredEventRepository events;
-    private final DeliveryStore deliveries;
+    private final DeliveryHistory deliveries;
     private final DeliveryPlanner planner;
     private final Clock clock;
 
-    public Replays(MongoTemplate mongo, StoredEventRepository events, DeliveryStore deliveries,
+    public Replays(MongoTemplate mongo, StoredEventRepository events, DeliveryHistory deliveries,
                    DeliveryPlanner planner, Clock clock) {
         this.mongo = mongo;
         this.events = events;

@@ -16,7 +16,7 @@ import co.vigia.notify.delivery.Delivery;
 import co.vigia.notify.delivery.DeliveryFilter;
 import co.vigia.notify.delivery.DeliveryPlanner;
 import co.vigia.notify.delivery.DeliveryStatus;
-import co.vigia.notify.delivery.DeliveryStore;
+import co.vigia.notify.delivery.DeliveryHistory;
 import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.delivery.DeliveryView;
 import co.vigia.notify.event.StoredEvent;
@@ -59,7 +59,7 @@ public class SubscriptionController {
 
     private final SubscriptionRepository subscriptions;
     private final EndpointPolicy endpoints;
-    private final DeliveryStore deliveries;
+    private final DeliveryHistory deliveries;
     private final DeliveryPlanner planner;
     private final Replays replays;
     private final WebhookProperties webhooks;
@@ -67,7 +67,7 @@ public class SubscriptionController {
     private final Clock clock;
 
     public SubscriptionController(SubscriptionRepository subscriptions, EndpointPolicy endpoints,
-                                  DeliveryStore deliveries, DeliveryPlanner planner, Replays replays,
+                                  DeliveryHistory deliveries, DeliveryPlanner planner, Replays replays,
                                   WebhookProperties webhooks, SecretBox secretBox, Clock clock) {
         this.subscriptions = subscriptions;
         this.endpoints = endpoints;

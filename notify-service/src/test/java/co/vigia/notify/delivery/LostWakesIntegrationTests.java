@@ -56,7 +56,7 @@ class LostWakesIntegrationTests {
         // both parked, the third's fallback chained behind the second's
         store.defer(second, NOW, FAR).orElseThrow();
         store.markWaiter(first.id(), second.id());
-        store.defer(third, NOW, FAR.plus(DeliveryWorker.PARK_BOUND)).orElseThrow();
+        store.defer(third, NOW, FAR.plus(Parking.PARK_BOUND)).orElseThrow();
         store.markWaiter(second.id(), third.id());
         // the first one's settling write lands; the instance dies before it wakes the second
         store.complete(claimed, new Attempt(NOW, 204, 12, null, "notify-a"), DeliveryStatus.DELIVERED, null, null)
@@ -78,7 +78,7 @@ class LostWakesIntegrationTests {
         assertThat(signal.takeOffered(10)).extracting(Delivery::id).containsExactly(line.get(1).id());
         // the third waits behind the second, still pending: that one's settling wakes it
         assertThat(store.findById(line.get(2).id()).orElseThrow().nextAttemptAt())
-                .isEqualTo(FAR.plus(DeliveryWorker.PARK_BOUND));
+                .isEqualTo(FAR.plus(Parking.PARK_BOUND));
         assertThat(registry.counter("vigia.deliveries.lost.wakes").count()).isEqualTo(1.0);
     }
 
