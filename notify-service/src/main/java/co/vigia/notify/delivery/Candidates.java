@@ -3,7 +3,11 @@ package co.vigia.notify.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a poll's due candidates come from: memory first (deliveries just created, woken, or read earlier and not
@@ -43,6 +47,30 @@ final class Candidates {
             } // else not held: the store's read finds it when it is due
         }
         return due;
+    }
+
+    /**
+     * For each candidate whose previous delivery (of its subscription and bill) is still pending, that one, from one
+     * lookup by id for them all. A
+     * previous one that is settled or does not exist holds nobody back: deliveries settle in their line's order
+     * (each went only once its own previous one had settled), so every earlier one is settled too.
+     */
+    Map<String, Delivery> earlierPending(List<Delivery> due) {
+        Set<String> previousIds = new HashSet<>();
+        due.forEach(c -> {
+            if (c.previousId() != null) {
+                previousIds.add(c.previousId());
+            }
+        });
+        Map<String, Delivery> previous = store.findAllById(previousIds);
+        Map<String, Delivery> pending = new HashMap<>();
+        for (Delivery candidate : due) {
+            Delivery before = candidate.previousId() == null ? null : previous.get(candidate.previousId());
+            if (before != null && before.status() == DeliveryStatus.PENDING) {
+                pending.put(candidate.id(), before);
+            }
+        }
+        return pending;
     }
 
     /** Whether due candidates may be waiting beyond what the last poll took. */

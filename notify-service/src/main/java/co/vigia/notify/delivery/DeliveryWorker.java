@@ -1,19 +1,14 @@
 package co.vigia.notify.delivery;
 
-import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,10 +25,6 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
     private final DeliveryStore store;
-    private final SubscriptionRepository subscriptions;
-    private final AttemptPipeline pipeline;
-    private final Parking parking;
-    private final DeliveryMetrics metrics;
     private final WorkerSignal signal;
     private final Clock clock;
     private final String owner;
@@ -42,7 +33,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final int maxConcurrency;
     private final Candidates candidates;
     private final Chooser chooser;
-    private ExecutorService attempts;
+    private final Launcher launcher;
     private Thread loop;
     private volatile boolean running;
     /** Whether the last poll left due candidates unstarted: a freed slot then polls again at once. */
@@ -52,10 +43,6 @@ public class DeliveryWorker implements SmartLifecycle {
                           Parking parking, EndpointGates gates, DeliveryMetrics metrics, WorkerSignal signal,
                           Clock clock, Settings settings) {
         this.store = store;
-        this.subscriptions = subscriptions;
-        this.pipeline = pipeline;
-        this.parking = parking;
-        this.metrics = metrics;
         this.signal = signal;
         this.clock = clock;
         this.owner = settings.owner();
@@ -65,6 +52,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.pollBatch = Math.max(1, maxConcurrency / 8);
         this.candidates = new Candidates(store, signal, pollInterval, 4 * maxConcurrency);
         this.chooser = new Chooser(gates, maxConcurrency);
+        this.launcher = new Launcher(subscriptions, pipeline, parking, metrics, signal, chooser, () -> moreDue);
     }
 
     /** This instance's name on its leases, how often it reads the store, and how many attempts it runs at once. */
@@ -77,7 +65,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (released > 0) {
             log.info("Released {} delivery leases held by {} before a restart", released, owner);
         }
-        attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 1).factory());
+        launcher.start();
         running = true;
         loop = Thread.ofPlatform().name("webhook-poller").daemon().start(this::loop);
     }
@@ -88,13 +76,10 @@ public class DeliveryWorker implements SmartLifecycle {
         if (loop != null) {
             loop.interrupt();
         }
-        if (attempts != null) {
-            attempts.shutdownNow();
-            try {
-                attempts.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            launcher.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -140,7 +125,7 @@ public class DeliveryWorker implements SmartLifecycle {
             chooseAll(due, notNow, starting, now);
         } finally {
             try {
-                start(starting, notNow);
+                launcher.attempt(starting, notNow);
             } finally {
                 candidates.putBack(notNow);
             }
@@ -155,7 +140,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (due.isEmpty()) {
             return;
         }
-        Map<String, Delivery> earlierOf = pendingPrevious(due);
+        Map<String, Delivery> earlierOf = candidates.earlierPending(due);
         Set<String> inPoll = new HashSet<>();
         due.forEach(d -> inPoll.add(d.id()));
         for (int i = 0; i < due.size(); i++) {
@@ -167,109 +152,14 @@ public class DeliveryWorker implements SmartLifecycle {
             switch (choice) {
                 case Choice.Start start -> starting.add(start.delivery());
                 case Choice.Later later -> notNow.add(later.delivery());
-                case Choice.Park park -> attempts.execute(() -> park(park, now));
-                case Choice.CircuitOpen open -> postponeWhileOpen(open.delivery(), now);
+                case Choice.Park park -> launcher.park(park, now);
+                case Choice.CircuitOpen open -> launcher.postponeWhileOpen(open.delivery(), now);
                 case Choice.Held held -> { }
                 case Choice.NoSlot noSlot -> {
                     notNow.addAll(due.subList(i, due.size()));
                     return;
                 }
             }
-        }
-    }
-
-    /**
-     * For each candidate whose previous delivery (of its subscription and bill) is still pending, that one. A
-     * previous one that is settled or does not exist holds nobody back: deliveries settle in their line's order
-     * (each went only once its own previous one had settled), so every earlier one is settled too.
-     */
-    private Map<String, Delivery> pendingPrevious(List<Delivery> due) {
-        Set<String> previousIds = new HashSet<>();
-        due.forEach(c -> {
-            if (c.previousId() != null) {
-                previousIds.add(c.previousId());
-            }
-        });
-        Map<String, Delivery> previous = store.findAllById(previousIds);
-        Map<String, Delivery> pending = new HashMap<>();
-        for (Delivery candidate : due) {
-            Delivery before = candidate.previousId() == null ? null : previous.get(candidate.previousId());
-            if (before != null && before.status() == DeliveryStatus.PENDING) {
-                pending.put(candidate.id(), before);
-            }
-        }
-        return pending;
-    }
-
-    /**
-     * Runs the chosen deliveries, with their subscriptions read in one lookup by id for all of them. Should that
-     * read fail, they go back to memory for the next poll.
-     */
-    private void start(List<Delivery> starting, List<Delivery> notNow) {
-        if (starting.isEmpty()) {
-            return;
-        }
-        Map<String, Subscription> subscriptionsById = new HashMap<>();
-        try {
-            Set<String> ids = new HashSet<>();
-            starting.forEach(d -> ids.add(d.subscriptionId()));
-            subscriptions.findAllById(ids).forEach(sub -> subscriptionsById.put(sub.id(), sub));
-        } catch (RuntimeException e) {
-            log.warn("Subscriptions of {} deliveries could not be read: {}", starting.size(), e.toString());
-            List<Delivery> behind = new ArrayList<>();
-            for (Delivery d : starting) {
-                chooser.cancel(d);
-                behind.addAll(chooser.finished(d));
-            }
-            notNow.addAll(starting);
-            notNow.addAll(behind);
-            return;
-        }
-        for (Delivery candidate : starting) {
-            Subscription subscription = subscriptionsById.get(candidate.subscriptionId());
-            attempts.execute(() -> {
-                try {
-                    AttemptOutcome outcome = pipeline.run(candidate, subscription);
-                    log.debug("Delivery {}: {}", candidate.id(), outcome);
-                } finally {
-                    finished(candidate);
-                }
-            });
-        }
-    }
-
-    /**
-     * What waited behind a finished attempt goes to the next poll, whose line check decides again: go, wait behind
-     * the next one, or, when this one stays pending for a retry, be parked behind it in MongoDB.
-     */
-    private void finished(Delivery candidate) {
-        List<Delivery> behind = chooser.finished(candidate);
-        if (!behind.isEmpty()) {
-            signal.putBack(behind);
-            signal.wake();
-        } else if (moreDue) {
-            // only when work waits for a slot: a poll after every delivery reads the deliveries twice to find nothing
-            signal.wake();
-        }
-    }
-
-    private void postponeWhileOpen(Delivery candidate, Instant now) {
-        try {
-            parking.postpone(candidate, now, now.plus(chooser.openFor()));
-            metrics.attempt("circuit-open");
-        } catch (RuntimeException e) {
-            // left due: the next read of the store finds it (or its lease runs out)
-            log.warn("Delivery {} could not be postponed: {}", candidate.id(), e.toString());
-        }
-    }
-
-    private void park(Choice.Park park, Instant now) {
-        try {
-            parking.park(park.delivery(), park.earlier(), now);
-        } catch (RuntimeException e) {
-            log.warn("Delivery {} could not be parked: {}", park.delivery().id(), e.toString());
-        } finally {
-            chooser.parked(park.delivery());
         }
     }
 }
