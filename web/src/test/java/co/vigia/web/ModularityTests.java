@@ -13,6 +13,7 @@ class ModularityTests {
     void featurePackagesFormNoCycle() {
         slices().matching("co.vigia.web.(*)..").should().beFreeOfCycles()
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                         .importPackages("co.vigia.web"));
     }
 }
