@@ -1,4 +1,4 @@
-package co.vigia.notify.event;
+package co.vigia.notify.intake;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;

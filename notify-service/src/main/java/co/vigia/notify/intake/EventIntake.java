@@ -1,5 +1,6 @@
-package co.vigia.notify.event;
+package co.vigia.notify.intake;
 
+import co.vigia.notify.event.StoredEvent;
 import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.EventCodec;
 import co.vigia.notify.delivery.DeliveryPlanner;

@@ -1,4 +1,4 @@
-package co.vigia.notify.event;
+package co.vigia.notify.intake;
 
 import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.Topics;

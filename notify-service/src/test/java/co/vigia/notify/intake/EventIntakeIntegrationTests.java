@@ -1,5 +1,6 @@
-package co.vigia.notify.event;
+package co.vigia.notify.intake;
 
+import co.vigia.notify.event.StoredEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
