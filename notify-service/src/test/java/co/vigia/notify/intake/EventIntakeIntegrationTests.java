@@ -1,6 +1,5 @@
 package co.vigia.notify.intake;
 
-import co.vigia.notify.event.StoredEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,10 +14,14 @@ import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.delivery.RetryPolicy;
 import co.vigia.notify.delivery.ScratchDatabase;
 import co.vigia.notify.delivery.WorkerSignal;
+import co.vigia.notify.event.EventStore;
+import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscriber.Subscriber;
+import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscriber.SubscriberStatus;
 import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionStatus;
+import co.vigia.notify.subscription.SubscriptionStore;
 import co.vigia.starter.VigiaProperties;
 import co.vigia.starter.metrics.EventMetrics;
 import com.mongodb.event.CommandListener;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -323,11 +327,13 @@ class EventIntakeIntegrationTests {
         });
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         final DeliveryStore store = new DeliveryStore(database.mongo);
-        final DeliveryPlanner planner = new DeliveryPlanner(store, new DeliveryLines(database.mongo), database.mongo,
+        final DeliveryPlanner planner = new DeliveryPlanner(store, new DeliveryLines(database.mongo), new EventStore(database.mongo),
                 new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(5)), 0, () -> 0.5), new WorkerSignal(),
                 Clock.fixed(NOW, ZoneOffset.UTC), new VigiaProperties("/vigia/notify-service", null, null, null),
                 webhooks());
-        final EventIntake intake = new EventIntake(database.mongo, planner, Clock.fixed(NOW, ZoneOffset.UTC),
+        final EventIntake intake = new EventIntake(new EventStore(database.mongo), new SubscriptionStore(database.mongo),
+                new MongoRepositoryFactory(database.mongo).getRepository(SubscriberRepository.class), planner,
+                Clock.fixed(NOW, ZoneOffset.UTC),
                 new EventMetrics(meters));
 
         void subscriber(String id, SubscriberStatus status) {
