@@ -93,9 +93,12 @@ class SubscriptionApiIntegrationTests {
         assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(401);
         api.post("/api/subscribers/" + id + "/reactivate", OPERATOR, null);
         assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(200);
+        api.subscribe(key, receiver.url("/deleted-with-its-subscriber"), "[\"*\"]", NO_KAFKA_EVENTS);
         assertThat(api.call("DELETE", "/api/subscribers/" + id, OPERATOR, null).status()).isEqualTo(204);
         assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(401);
         assertThat(api.get("/api/subscribers/" + id, OPERATOR).status()).isEqualTo(404);
+        // its subscriptions went with it
+        assertThat(mongo.getCollection("subscriptions").countDocuments(new Document("subscriberId", id))).isZero();
     }
 
     @Test
