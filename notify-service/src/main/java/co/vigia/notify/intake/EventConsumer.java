@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * this returns, i.e. after the events and their deliveries are in MongoDB.
  * <p>
  * A record that can never be applied (unreadable, no data, no subject) goes to {@code <topic>.DLT}: the records before
- * it are applied first, then a {@link BatchListenerFailedException} names it, so the starter's error handler commits
+ * it are applied first, then a {@link BatchListenerFailedException} names it, so the error handler ({@link IntakeRetries}) commits
  * those, dead-letters it and has the ones after it read again. Any other failure is the store's: it names the first
  * record, so nothing is committed and the batch is read again until it is stored ({@link IntakeStorageException}).
  */
@@ -33,7 +33,8 @@ public class EventConsumer {
         this.intake = intake;
     }
 
-    @KafkaListener(id = "notify-events", idIsGroup = false, topics = {Topics.BILL_EVENTS, Topics.VOTE_EVENTS, Topics.OBJECTION_EVENTS},
+    @KafkaListener(id = "notify-events", idIsGroup = false, containerFactory = IntakeRetries.CONTAINER_FACTORY,
+            topics = {Topics.BILL_EVENTS, Topics.VOTE_EVENTS, Topics.OBJECTION_EVENTS},
             concurrency = "${vigia.webhooks.consumers:3}", batch = "true")
     public void onEvents(List<ConsumerRecord<String, CloudEvent>> records) {
         List<EventIntake.Received> readable = new ArrayList<>(records.size());
