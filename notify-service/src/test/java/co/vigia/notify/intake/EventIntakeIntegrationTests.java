@@ -23,6 +23,7 @@ import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionStatus;
 import co.vigia.notify.subscription.SubscriptionStore;
 import co.vigia.starter.VigiaProperties;
+import co.vigia.starter.kafka.PoisonEventException;
 import co.vigia.starter.metrics.EventMetrics;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -245,7 +246,9 @@ class EventIntakeIntegrationTests {
         assertThatThrownBy(() -> consumer.onEvents(List.of(record(0, event("readable", STAGE, BILL_A)), unreadable)))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
                     assertThat(e.getIndex()).isEqualTo(1);
-                    assertThat(e.getCause()).isInstanceOf(DeserializationException.class);
+                    // poison, so dead-lettered at once, its bytes as they came (from the header)
+                    assertThat(e.getCause()).isInstanceOf(PoisonEventException.class)
+                            .hasCauseInstanceOf(DeserializationException.class);
                 });
         assertThat(scratch.database.mongo.findById("readable", StoredEvent.class).fannedOut()).isTrue();
     }
