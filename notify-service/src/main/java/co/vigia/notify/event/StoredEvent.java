@@ -1,5 +1,7 @@
 package co.vigia.notify.event;
 
+import co.vigia.contracts.CloudEvent;
+import co.vigia.contracts.EventCodec;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,4 +16,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("events")
 public record StoredEvent(@Id String id, String type, String subject, String source, Instant time, String topic,
                           String data, Instant receivedAt, boolean fannedOut) {
+
+    /** An event read from {@code topic} at {@code now}, not fanned out yet. */
+    public static StoredEvent received(CloudEvent event, String topic, Instant now) {
+        return new StoredEvent(event.id(), event.type(), event.subject(), event.source(),
+                event.time() == null ? now : event.time(), topic, EventCodec.mapper().writeValueAsString(event.data()),
+                now, false);
+    }
+
+    /** An event that exists only to be delivered (a ping, a disabled notice): no topic, nothing to fan out. */
+    public static StoredEvent webhookOnly(CloudEvent event, Instant now) {
+        return new StoredEvent(event.id(), event.type(), event.subject(), event.source(), now, null,
+                EventCodec.mapper().writeValueAsString(event.data()), now, true);
+    }
 }
