@@ -52,7 +52,8 @@ public class DeliveryWorker implements SmartLifecycle {
         this.pollBatch = Math.max(1, maxConcurrency / 8);
         this.candidates = new Candidates(store, signal, pollInterval, 4 * maxConcurrency);
         this.chooser = new Chooser(gates, maxConcurrency);
-        this.launcher = new Launcher(subscriptions, pipeline, parking, metrics, signal, chooser, () -> moreDue);
+        this.launcher = new Launcher(subscriptions, pipeline, parking, metrics, signal, chooser, maxConcurrency,
+                () -> moreDue);
     }
 
     /** This instance's name on its leases, how often it reads the store, and how many attempts it runs at once. */
@@ -152,7 +153,11 @@ public class DeliveryWorker implements SmartLifecycle {
             switch (choice) {
                 case Choice.Start start -> starting.add(start.delivery());
                 case Choice.Later later -> notNow.add(later.delivery());
-                case Choice.Park park -> launcher.park(park, now);
+                case Choice.Park park -> {
+                    if (!launcher.park(park, now)) {
+                        notNow.add(park.delivery());
+                    }
+                }
                 case Choice.CircuitOpen open -> launcher.postponeWhileOpen(open.delivery(), now);
                 case Choice.Held held -> { }
                 case Choice.NoSlot noSlot -> {

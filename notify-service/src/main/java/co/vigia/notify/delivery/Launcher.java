@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -32,10 +33,11 @@ final class Launcher {
     private final WorkerSignal signal;
     private final Chooser chooser;
     private final BooleanSupplier moreDue;
+    private final Semaphore parkings;
     private ExecutorService threads;
 
     Launcher(SubscriptionRepository subscriptions, AttemptPipeline pipeline, Parking parking, DeliveryMetrics metrics,
-             WorkerSignal signal, Chooser chooser, BooleanSupplier moreDue) {
+             WorkerSignal signal, Chooser chooser, int maxParkings, BooleanSupplier moreDue) {
         this.subscriptions = subscriptions;
         this.pipeline = pipeline;
         this.parking = parking;
@@ -43,6 +45,7 @@ final class Launcher {
         this.signal = signal;
         this.chooser = chooser;
         this.moreDue = moreDue;
+        this.parkings = new Semaphore(maxParkings);
     }
 
     void start() {
@@ -94,8 +97,16 @@ final class Launcher {
         }
     }
 
-    /** Parks {@code park}'s delivery behind its earlier one, as the poll at {@code now} read them. */
-    void park(Choice.Park park, Instant now) {
+    /**
+     * Parks {@code park}'s delivery behind its earlier one, as the poll at {@code now} read them; false (and nothing
+     * done) when as many parkings as attempt slots run already: a page of a backlog would otherwise start a hundred
+     * at once, each a few writes to the same collection.
+     */
+    boolean park(Choice.Park park, Instant now) {
+        if (!parkings.tryAcquire()) {
+            chooser.parked(park.delivery());
+            return false;
+        }
         threads.execute(() -> {
             try {
                 parking.park(park.delivery(), park.earlier(), now);
@@ -103,8 +114,10 @@ final class Launcher {
                 log.warn("Delivery {} could not be parked: {}", park.delivery().id(), e.toString());
             } finally {
                 chooser.parked(park.delivery());
+                parkings.release();
             }
         });
+        return true;
     }
 
     /** Moves the next attempt of a delivery whose endpoint's circuit is open past the open time. */
