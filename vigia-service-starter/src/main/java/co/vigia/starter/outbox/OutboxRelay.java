@@ -184,10 +184,16 @@ public class OutboxRelay implements DisposableBean, SmartInitializingSingleton {
 
     /**
      * The sweep's query on real MongoDB: a partial index holds only documents with messages waiting, so the sweep
-     * reads those, not the collection. (The embedded server ignores secondary indexes and scans.)
+     * reads those, not the collection. (The embedded server ignores secondary indexes and scans.) Then messages an
+     * older relay staged apart move into their documents' outboxes.
      */
     @Override
     public void afterSingletonsInstantiated() {
+        try {
+            StagedOutboxUpgrade.run(mongo);
+        } catch (RuntimeException e) {
+            log.warn("Cannot move staged outbox messages into their documents, will at the next start: {}", e.toString());
+        }
         for (String collection : properties.collections()) {
             try {
                 mongo.indexOps(collection).createIndex(new Index().on(PENDING, Sort.Direction.ASC)

@@ -144,6 +144,37 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void messagesAnOlderRelayStagedApartAreMovedIntoTheirDocumentsAndPublishedInOrder() throws InterruptedException {
+        String billId = "bill-" + UUID.randomUUID();
+        String collection = "parcels_upgraded";
+        List<CloudEvent> events = List.of(action(billId, 1), action(billId, 2));
+        mongo.insert(parcel(billId, List.of()), collection);
+        for (int seq = events.size() - 1; seq >= 0; seq--) {
+            Document m = parcel("x", List.of(events.get(seq))).getList(OutboxMessage.FIELD, Document.class).get(0);
+            mongo.insert(new Document(m).append("_id", m.get("eventId")).append("collection", collection)
+                    .append("documentId", billId).append("seq", seq).append("stagedAt", new java.util.Date()),
+                    StagedOutboxUpgrade.STAGED);
+        }
+        // staged, but its document was never stored (the writer lost a key clash), long ago
+        CloudEvent orphan = action(billId, 3);
+        Document o = parcel("x", List.of(orphan)).getList(OutboxMessage.FIELD, Document.class).get(0);
+        mongo.insert(new Document(o).append("_id", o.get("eventId")).append("collection", collection)
+                .append("documentId", billId + "-never").append("seq", 0)
+                .append("stagedAt", java.util.Date.from(Instant.now().minus(Duration.ofHours(1)))),
+                StagedOutboxUpgrade.STAGED);
+
+        OutboxRelay upgraded = new OutboxRelay(mongo, kafka, new VigiaProperties.Outbox(List.of(collection),
+                Duration.ofHours(1), Duration.ofSeconds(10), 500), null);
+        upgraded.afterSingletonsInstantiated();
+        upgraded.sweep();
+        upgraded.destroy();
+
+        assertThat(receiveIds(billId, 2)).containsExactly(events.get(0).id(), events.get(1).id());
+        assertThat(poll(billId, Duration.ofSeconds(1))).isEmpty();
+        assertThat(mongo.collectionExists(StagedOutboxUpgrade.STAGED)).isFalse();
+    }
+
+    @Test
     void anAcknowledgedMessageAWriterWroteBackIsNotSentAgainAndIsRemovedAgain() {
         String billId = "bill-" + UUID.randomUUID();
         CloudEvent event = action(billId, 1);
