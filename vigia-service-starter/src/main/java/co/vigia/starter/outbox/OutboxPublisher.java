@@ -47,9 +47,14 @@ final class OutboxPublisher {
             fresh.add(unsent);
             sends.add(send(unsent));
         }
+        long waitMillis = sendTimeout.toMillis();
         for (int d = 0; d < documents.size(); d++) {
             List<OutboxMessage> messages = fresh.get(d);
-            List<String> sent = acknowledgedPrefix(messages, sends.get(d));
+            List<String> sent = acknowledgedPrefix(messages, sends.get(d), waitMillis);
+            if (sent.size() < sends.get(d).size() && !sends.get(d).get(sent.size()).isDone()) {
+                // Kafka is not answering: the other documents' sends are checked, not awaited a timeout each
+                waitMillis = 0;
+            }
             acknowledged.add(collection, documents.get(d).id(), sent);
             if (sent.size() < messages.size()) {
                 log.warn("Outbox relay of {}/{} failed, the sweep will retry: Kafka did not acknowledge {}", collection,
@@ -72,12 +77,13 @@ final class OutboxPublisher {
     }
 
     /** The event ids acknowledged, in order, up to the first that was not: what follows it waits, to keep order. */
-    private List<String> acknowledgedPrefix(List<OutboxMessage> messages,
-                                            List<CompletableFuture<SendResult<String, String>>> sends) {
+    private static List<String> acknowledgedPrefix(List<OutboxMessage> messages,
+                                                   List<CompletableFuture<SendResult<String, String>>> sends,
+                                                   long waitMillis) {
         List<String> sent = new ArrayList<>(sends.size());
         for (int i = 0; i < sends.size(); i++) {
             try {
-                sends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                sends.get(i).get(waitMillis, TimeUnit.MILLISECONDS);
                 sent.add(messages.get(i).eventId());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
