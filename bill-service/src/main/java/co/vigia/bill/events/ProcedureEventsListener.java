@@ -1,9 +1,9 @@
 package co.vigia.bill.events;
 
 import co.vigia.bill.bill.Bill;
-import co.vigia.bill.bill.BillService;
-import co.vigia.bill.bill.BillService.AppliedEvents;
-import co.vigia.bill.bill.BillService.PendingEvent;
+import co.vigia.bill.bill.UnknownBillException;
+import co.vigia.bill.events.ProcedureEvents.AppliedEvents;
+import co.vigia.bill.events.ProcedureEvents.PendingEvent;
 import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.EventType;
 import co.vigia.contracts.Topics;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * Consumes vote-service's votes and objections and applies them to bills.
  *
  * <p>Votes come in batches (one poll), applied bill by bill: all the batch's bills in one read, then one write per bill
- * (per {@link BillService#MAX_EVENTS_PER_WRITE} events) carrying its events in record order. A burst of votes on a bill
+ * (per {@link ProcedureEvents#MAX_EVENTS_PER_WRITE} events) carrying its events in record order. A burst of votes on a bill
  * rewrote its whole document once per vote. Offsets are committed after this returns, i.e. after the writes; each bill
  * remembers the event ids it applied in the same write, so a redelivery changes nothing.
  *
@@ -48,10 +48,10 @@ public class ProcedureEventsListener {
     private static final Logger log = LoggerFactory.getLogger(ProcedureEventsListener.class);
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(ProcedureEventsListener.class);
 
-    private final BillService bills;
+    private final ProcedureEvents bills;
     private final EventMetrics metrics;
 
-    public ProcedureEventsListener(BillService bills, EventMetrics metrics) {
+    public ProcedureEventsListener(ProcedureEvents bills, EventMetrics metrics) {
         this.bills = bills;
         this.metrics = metrics;
     }
@@ -83,7 +83,7 @@ public class ProcedureEventsListener {
                 pending[i] = bills.prepareVote(event);
             } catch (RuntimeException e) {
                 limit = i;
-                failure = e; // the error handler tells poison (dead-lettered at once) from the rest
+                failure = poisonIfUnusable(event, e); // the error handler tells poison (dead-lettered at once) from the rest
                 break;
             }
             byBill.computeIfAbsent(pending[i].billId(), id -> new ArrayList<>()).add(i);
@@ -109,7 +109,7 @@ public class ProcedureEventsListener {
             }
             if (!read.containsKey(group.getKey())) {
                 limit = first;
-                failure = BillService.unknownBill(pending[first]);
+                failure = poisonIfUnusable(pending[first].event(), new UnknownBillException(group.getKey()));
                 break;
             }
         }
@@ -135,7 +135,7 @@ public class ProcedureEventsListener {
                 int at = mine.get(result.applied().size());
                 if (at < limit) {
                     limit = at;
-                    failure = result.failure();
+                    failure = poisonIfUnusable(pending[at].event(), result.failure());
                 }
             }
         }
@@ -159,18 +159,32 @@ public class ProcedureEventsListener {
                 : new PoisonEventException("record " + where + " is not a CloudEvent: " + cause.getMessage(), cause);
     }
 
+    /** The domain's "never applicable" as the starter's poison, which is dead-lettered at once instead of retried. */
+    private static RuntimeException poisonIfUnusable(CloudEvent event, RuntimeException e) {
+        return switch (e) {
+            case UnknownBillException unknown -> new PoisonEventException("event " + event.id()
+                    + " is about unknown bill '" + unknown.billId() + "'", unknown);
+            case UnusableEventException unusable -> new PoisonEventException(unusable.getMessage(), unusable);
+            default -> e;
+        };
+    }
+
     @KafkaListener(topics = Topics.OBJECTION_EVENTS)
     public void onObjectionEvent(CloudEvent event) {
         EventType type = event.knownType().orElse(null);
         boolean applied;
-        if (type == EventType.OBJECTION_FILED) {
-            applied = bills.applyObjectionFiled(event);
-        } else if (type == EventType.OBJECTION_RESOLVED) {
-            applied = bills.applyObjectionResolved(event);
-        } else {
-            log.debug("Ignoring {} {} on {}", event.type(), event.id(), Topics.OBJECTION_EVENTS);
-            metrics.count(Topics.OBJECTION_EVENTS, Outcome.IGNORED);
-            return;
+        try {
+            if (type == EventType.OBJECTION_FILED) {
+                applied = bills.applyObjectionFiled(event);
+            } else if (type == EventType.OBJECTION_RESOLVED) {
+                applied = bills.applyObjectionResolved(event);
+            } else {
+                log.debug("Ignoring {} {} on {}", event.type(), event.id(), Topics.OBJECTION_EVENTS);
+                metrics.count(Topics.OBJECTION_EVENTS, Outcome.IGNORED);
+                return;
+            }
+        } catch (RuntimeException e) {
+            throw poisonIfUnusable(event, e);
         }
         metrics.count(Topics.OBJECTION_EVENTS, applied ? Outcome.APPLIED : Outcome.DUPLICATE);
     }
