@@ -12,9 +12,11 @@ import co.vigia.contracts.objection.ObjectionFiled;
 import co.vigia.contracts.objection.ObjectionResolved;
 import co.vigia.contracts.vote.VoteTallied;
 import java.time.LocalDate;
+import co.vigia.bill.bill.UnknownBillException;
+import co.vigia.bill.events.EventRuns.AppliedEvents;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,30 +30,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProcedureEvents {
 
-    /**
-     * At most this many events go into one write of a bill: a batch of records about one bill grows its document (timeline,
-     * outbox, applied ids) by a bounded amount per write.
-     */
-    public static final int MAX_EVENTS_PER_WRITE = 100;
-
     private final BillStore store;
     private final BillRecorder recorder;
+    private final EventRuns runs;
 
     public ProcedureEvents(BillStore store, BillRecorder recorder) {
         this.store = store;
         this.recorder = recorder;
+        this.runs = new EventRuns(store);
     }
 
-    /** An event read and checked, ready to be applied to its bill ({@link #applyEvents}). */
+    /** An event read and checked, ready to be applied to its bill ({@link #applyVotes}). */
     record PendingEvent(CloudEvent event, String billId, Consumer<Bill> change) {
-    }
-
-    /**
-     * What {@link #applyEvents} did. {@code applied} holds, for the first events in order, whether each changed the bill
-     * (true) or had been applied before (false); they are all written. {@code failure}, when not null, is why the next
-     * event ({@code applied.size()}) was not applied; it and the ones after it were not.
-     */
-    record AppliedEvents(List<Boolean> applied, RuntimeException failure) {
     }
 
     /** Reads a tallied vote and checks it names what the bill needs (or throws the reader's exception). */
@@ -68,100 +58,51 @@ public class ProcedureEvents {
         });
     }
 
-    /** The bills with these ids that exist, by id: one query for a whole batch of events. */
-    Map<String, Bill> read(Collection<String> ids) {
-        return store.read(ids);
+    /**
+     * What {@link #applyVotes} did: for each vote, whether it changed its bill (true), had been applied before (false)
+     * or was not applied (null); and, when one could not be applied, the first such vote and why.
+     */
+    record VotesApplied(List<Boolean> applied, int stoppedAt, RuntimeException failure) {
     }
 
     /**
-     * Applies events to one bill in their order, as applying them one by one would (same timeline entries, defects and
-     * outbox messages, in the same order; an event applied before changes nothing), but with one write per
-     * {@link #MAX_EVENTS_PER_WRITE} events instead of one read and one write per event: a burst of votes on one bill
-     * rewrote its whole document (timeline, outbox, applied ids) once per vote. Starts from {@code bill} as just read
-     * ({@link #read}). Never throws: an event that cannot be applied, or a write that failed, ends the run, and what was
-     * written before it is reported.
+     * Applies a poll's votes bill by bill: all their bills in one read, then one write per bill (per
+     * {@link EventRuns#MAX_EVENTS_PER_WRITE} votes) carrying its votes in order. A vote about an unknown bill is found
+     * before any write, so no vote after it is applied; a failed read throws before anything is applied.
      */
-    AppliedEvents applyEvents(Bill bill, List<PendingEvent> events) {
-        List<Boolean> applied = new ArrayList<>(events.size());
-        Bill current = bill;
-        for (int from = 0; from < events.size(); from += MAX_EVENTS_PER_WRITE) {
-            List<PendingEvent> run = events.subList(from, Math.min(events.size(), from + MAX_EVENTS_PER_WRITE));
-            Run done;
-            try {
-                done = applyRun(current, run);
-            } catch (RuntimeException e) {
-                // nothing of this run was written (a read or the save failed)
-                return new AppliedEvents(applied, e);
+    VotesApplied applyVotes(List<PendingEvent> votes) {
+        // vote indexes by bill, bills in the order of their first vote
+        Map<String, List<Integer>> byBill = new LinkedHashMap<>();
+        for (int i = 0; i < votes.size(); i++) {
+            byBill.computeIfAbsent(votes.get(i).billId(), id -> new ArrayList<>()).add(i);
+        }
+        Map<String, Bill> read = store.read(byBill.keySet());
+        Boolean[] applied = new Boolean[votes.size()];
+        int stop = votes.size();
+        RuntimeException failure = null;
+        for (Map.Entry<String, List<Integer>> group : byBill.entrySet()) {
+            if (!read.containsKey(group.getKey())) {
+                stop = group.getValue().get(0);
+                failure = new UnknownBillException(group.getKey());
+                break;
             }
-            applied.addAll(done.applied());
-            if (done.failure() != null) {
-                return new AppliedEvents(applied, done.failure());
+        }
+        for (Map.Entry<String, List<Integer>> group : byBill.entrySet()) {
+            int before = stop;
+            List<Integer> mine = group.getValue().stream().filter(i -> i < before).toList();
+            if (mine.isEmpty()) {
+                break; // bills come in the order of their first vote: no later one has a vote before the stop
             }
-            current = done.bill();
-        }
-        return new AppliedEvents(applied, null);
-    }
-
-    /** One run's outcome, and the bill as it now is (for the next run, without reading it again). */
-    private record Run(Bill bill, List<Boolean> applied, RuntimeException failure) {
-    }
-
-    private Run applyRun(Bill read, List<PendingEvent> run) {
-        try {
-            return store.update(read, bill -> applyAll(bill, run))
-                    .map(saved -> new Run(saved.bill(), saved.result(), null))
-                    .orElseGet(() -> new Run(read, Collections.nCopies(run.size(), false), null));
-        } catch (EventFailed failed) {
-            if (!failed.changedBefore()) {
-                return new Run(read, failed.applied(), failed.failure());
+            AppliedEvents result = runs.apply(read.get(group.getKey()), mine.stream().map(votes::get).toList());
+            for (int k = 0; k < result.applied().size(); k++) {
+                applied[mine.get(k)] = result.applied().get(k);
             }
-            // the failing event may have changed the bill half-way: apply the ones before it to a fresh read
-            Run before = applyRun(store.get(read.getId()), run.subList(0, failed.applied().size()));
-            return new Run(before.bill(), before.applied(), before.failure() != null ? before.failure() : failed.failure());
-        }
-    }
-
-    /** The run's events applied to the bill: null when all had been applied before, nothing to save. */
-    private static List<Boolean> applyAll(Bill bill, List<PendingEvent> run) {
-        List<Boolean> applied = new ArrayList<>(run.size());
-        for (PendingEvent event : run) {
-            if (bill.applied(event.event().id())) {
-                applied.add(false); // already applied: an event applied twice changes nothing
-                continue;
+            if (result.failure() != null && mine.get(result.applied().size()) < stop) {
+                stop = mine.get(result.applied().size());
+                failure = result.failure();
             }
-            try {
-                event.change().accept(bill);
-            } catch (RuntimeException e) {
-                throw new EventFailed(applied, e); // nothing of this attempt is saved
-            }
-            bill.rememberApplied(event.event().id());
-            applied.add(true);
         }
-        return applied.contains(true) ? applied : null;
-    }
-
-    /** An event of a run threw: carries how far the run got, past the store's write, which then saves nothing. */
-    private static final class EventFailed extends RuntimeException {
-        private final List<Boolean> applied;
-        private final RuntimeException failure;
-
-        EventFailed(List<Boolean> applied, RuntimeException failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.applied = List.copyOf(applied);
-            this.failure = failure;
-        }
-
-        RuntimeException failure() {
-            return failure;
-        }
-
-        List<Boolean> applied() {
-            return applied;
-        }
-
-        boolean changedBefore() {
-            return applied.contains(true);
-        }
+        return new VotesApplied(Arrays.asList(applied), stop, failure);
     }
 
     /** Returns false when the event was applied before (a re-delivery changes nothing). */
