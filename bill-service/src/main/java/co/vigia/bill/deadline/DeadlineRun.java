@@ -42,7 +42,8 @@ public class DeadlineRun {
             if (procedure.getStage().isClosed()) {
                 return null;
             }
-            List<Deadline> deadlines = DeadlineClock.deadlines(procedure, bill.getFiledOn(), bill.getArticleCount(), today);
+            List<Deadline> deadlines = DeadlineClock.deadlines(procedure, bill.getFiledOn(), bill.getArticleCount(),
+                    today);
             Optional<Deadline> limit = deadlines.stream()
                     .filter(d -> d.kind() == DeadlineKind.LEGISLATURE_LIMIT && d.daysLeft() < 0).findFirst();
             if (limit.isPresent()) {
@@ -50,14 +51,16 @@ public class DeadlineRun {
                 Stage last = procedure.getStage();
                 // recorded on the day the limit fell, not the day the clock noticed it
                 Outcome outcome = procedure.lapse(due.kind().name(), due.dueOn(), due.article());
-                TimelineEntry entry = recorder.record(bill, EntryType.LAPSED, due.dueOn(), "Archived: its time ran out on "
-                        + due.dueOn() + " (" + due.description() + ")", null, "deadline-clock", null);
+                TimelineEntry entry = recorder.record(bill, EntryType.LAPSED, due.dueOn(),
+                        "Archived: its time ran out on " + due.dueOn() + " (" + due.description() + ")", null,
+                        "deadline-clock", null);
                 recorder.emit(bill, deterministicId(bill.getId(), "lapsed", due.dueOn().toString()),
                         new BillLapsed(bill.getId(), due.kind().name(), due.dueOn(), last.name()));
                 recorder.applyOutcome(bill, outcome, "LAPSED", entry.id(), due.dueOn());
                 return new Result(0, true);
             }
-            List<DeadlineAlerts.Alert> alerts = DeadlineAlerts.due(deadlines, leadDays, new HashSet<>(bill.getSentAlerts()));
+            List<DeadlineAlerts.Alert> alerts = DeadlineAlerts.due(deadlines, leadDays,
+                    new HashSet<>(bill.getSentAlerts()));
             if (alerts.isEmpty()) {
                 return null;
             }

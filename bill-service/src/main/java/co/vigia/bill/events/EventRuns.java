@@ -11,8 +11,8 @@ import java.util.List;
 final class EventRuns {
 
     /**
-     * At most this many events go into one write of a bill: a batch of records about one bill grows its document (timeline,
-     * outbox, applied ids) by a bounded amount per write.
+     * At most this many events go into one write of a bill: a batch of records about one bill grows its document
+     * (timeline, outbox, applied ids) by a bounded amount per write.
      */
     static final int MAX_EVENTS_PER_WRITE = 100;
 
@@ -35,8 +35,8 @@ final class EventRuns {
      * outbox messages, in the same order; an event applied before changes nothing), but with one write per
      * {@link #MAX_EVENTS_PER_WRITE} events instead of one read and one write per event: a burst of votes on one bill
      * rewrote its whole document (timeline, outbox, applied ids) once per vote. Starts from {@code bill} as just read
-     * ({@link BillStore#read}). Never throws: an event that cannot be applied, or a write that failed, ends the run, and what was
-     * written before it is reported.
+     * ({@link BillStore#read}). Never throws: an event that cannot be applied, or a write that failed, ends the run, and
+     * what was written before it is reported.
      */
     AppliedEvents apply(Bill bill, List<PendingEvent> events) {
         List<Boolean> applied = new ArrayList<>(events.size());
@@ -74,7 +74,8 @@ final class EventRuns {
             }
             // the failing event may have changed the bill half-way: apply the ones before it to a fresh read
             Run before = applyRun(store.get(read.getId()), run.subList(0, failed.applied().size()));
-            return new Run(before.bill(), before.applied(), before.failure() != null ? before.failure() : failed.failure());
+            return new Run(before.bill(), before.applied(),
+                    before.failure() != null ? before.failure() : failed.failure());
         }
     }
 

@@ -19,7 +19,8 @@ final class ActionRules {
             throw new IllegalTransitionException(stage, action, allowed,
                     action + " is not allowed while the bill is " + stage);
         }
-        refuseUnless(p, action == ActionType.WITHDRAWN && p.governmentBill && !facts.committeeAccepted(), action, allowed,
+        refuseUnless(p, action == ActionType.WITHDRAWN && p.governmentBill && !facts.committeeAccepted(), action,
+                allowed,
                 "Ley 5 de 1992 art. 155: a government bill is withdrawn only with the committee's acceptance"
                         + " (committeeAccepted)");
         refuseUnless(p, action == ActionType.SANCTIONED_BY_CONGRESS_PRESIDENT && (facts.objectionDeadline() == null
@@ -50,7 +51,8 @@ final class ActionRules {
                 yield Outcome.none();
             }
             case ANNOUNCED -> {
-                p.record.announce(requireDebate(p, debate, action, allowed), date, facts.forSession(), facts.sourceUrl());
+                p.record.announce(requireDebate(p, debate, action, allowed), date, facts.forSession(),
+                        facts.sourceUrl());
                 yield Outcome.none();
             }
             case SESSION_HELD -> {

@@ -29,7 +29,8 @@ public class Procedure {
     private static final Set<Stage> DEBATES = EnumSet.of(Stage.FIRST_DEBATE, Stage.SECOND_DEBATE,
             Stage.THIRD_DEBATE, Stage.FOURTH_DEBATE, Stage.JOINT_COMMITTEES, Stage.CONCILIATION);
 
-    // package-private: the rule families beside this class (ActionRules, VoteRules) move the bill; others read the getters
+    // package-private: the rule families beside this class (ActionRules, VoteRules) move the bill;
+    // everything else reads the getters
     BillKind kind;
     Stage stage;
     private ArchiveReason archiveReason;
