@@ -2,6 +2,8 @@ package co.vigia.bench;
 
 import co.vigia.devstack.DevStack;
 import co.vigia.devstack.Service;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TestStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,20 +20,21 @@ final class BenchStack implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
-    private final DevStack stack;
+    private final TestStack stack;
     final Duration startedIn;
     final String operatorKey;
-    final ServiceClient bill;
-    final ServiceClient vote;
-    final ServiceClient notify;
+    final Api bill;
+    final Api vote;
+    final Api notify;
 
-    private BenchStack(DevStack stack, Duration startedIn, String operatorKey) {
+    private BenchStack(TestStack stack) {
         this.stack = stack;
-        this.startedIn = startedIn;
-        this.operatorKey = operatorKey;
-        this.bill = new ServiceClient(stack.service(Service.BILL).baseUrl(), operatorKey);
-        this.vote = new ServiceClient(stack.service(Service.VOTE).baseUrl(), operatorKey);
-        this.notify = new ServiceClient(stack.service(Service.NOTIFY).baseUrl(), operatorKey);
+        this.startedIn = stack.startedIn();
+        this.operatorKey = stack.operatorKey();
+        // batch writes of the load wait longer than a test's requests
+        this.bill = stack.bill.timeout(Duration.ofSeconds(120));
+        this.vote = stack.vote.timeout(Duration.ofSeconds(120));
+        this.notify = stack.notify.timeout(Duration.ofSeconds(120));
     }
 
     /**
@@ -39,7 +42,6 @@ final class BenchStack implements AutoCloseable {
      * JFR profile into {@code workDir/jfr} (a directory: JFR names each file after its process).
      */
     static BenchStack start(BenchSettings settings, int sinkPort) {
-        String operatorKey = "bench-" + UUID.randomUUID();
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         // extra JVM options for the three services, for comparing JIT and GC settings (e.g. -XX:TieredStopAtLevel=1)
         String extra = System.getProperty("vigia.bench.service-java-options", "").trim();
@@ -51,29 +53,12 @@ final class BenchStack implements AutoCloseable {
             jfrDir.toFile().mkdirs();
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfrDir + "/");
         }
-        DevStack.Config config = DevStack.config().randomPorts()
-                .repoRoot(settings.repo())
-                .logDir(settings.workDir().resolve("logs"))
-                .operatorKey(operatorKey)
-                .partitions(3)
-                .jvmOptions(jvm)
-                // a local sink on loopback; a short retry schedule so the fault figure drains in seconds
-                .env("VIGIA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:" + sinkPort + ",localhost:" + sinkPort)
-                .env("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s")
-                .env("VIGIA_KAFKA_PARTITIONS", "3");
-        DevStack stack = config.build();
-        long started = System.nanoTime();
-        try {
-            stack.start(START_TIMEOUT);
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
-        return new BenchStack(stack, Duration.ofNanos(System.nanoTime() - started), operatorKey);
+        return new BenchStack(TestStack.start(TestStack.config(settings.repo(), settings.workDir().resolve("logs"),
+                "bench-" + UUID.randomUUID(), sinkPort).jvmOptions(jvm), START_TIMEOUT));
     }
 
     DevStack devstack() {
-        return stack;
+        return stack.devstack();
     }
 
     /**
@@ -114,18 +99,18 @@ final class BenchStack implements AutoCloseable {
     }
 
     String kafka() {
-        return stack.kafka().bootstrapServers();
+        return stack.kafkaBootstrapServers();
     }
 
     String mongoUri(String database) {
-        return stack.mongo().uri(database);
+        return stack.mongoUri(database);
     }
 
     /** Resident memory of each service process, in MiB. */
     Map<Service, Long> rss() {
         Map<Service, Long> rss = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
-            rss.put(s, Machine.rssMiB(stack.service(s).pid()));
+            rss.put(s, Machine.rssMiB(stack.process(s).pid()));
         }
         return rss;
     }
@@ -134,7 +119,7 @@ final class BenchStack implements AutoCloseable {
     CpuReading cpu() {
         Map<String, Long> pids = new java.util.LinkedHashMap<>();
         for (Service s : Service.values()) {
-            pids.put(s.name().toLowerCase(java.util.Locale.ROOT), stack.service(s).pid());
+            pids.put(s.name().toLowerCase(java.util.Locale.ROOT), stack.process(s).pid());
         }
         pids.put("bench", ProcessHandle.current().pid());
         return CpuReading.of(pids);
@@ -142,21 +127,24 @@ final class BenchStack implements AutoCloseable {
 
     /** A bill in bill-service, so vote-service tallies votes on it at once. */
     void bill(String id, String originChamber) {
-        bill.post("/api/bills", Map.of("id", id, "title", "Proyecto " + id, "summary", "A bill for the benchmarks",
+        Api.Response created = bill.post("/api/bills", Map.of("id", id, "title", "Proyecto " + id, "summary", "A bill for the benchmarks",
                 "kind", "ORDINARY", "originChamber", originChamber, "filedOn", "2023-03-15",
-                "topics", List.of("benchmarks")), true);
+                "topics", List.of("benchmarks")));
+        if (created.status() != 409) { // already there: fine
+            created.expect2xx();
+        }
     }
 
     /** An NGO, created by the operator; returns its API key. */
     String subscriber(String name) {
         return notify.post("/api/subscribers", Map.of("name", name, "contactEmail", name + "@ngo.example"))
-                .path("apiKey").asString();
+                .expect2xx().json().path("apiKey").asString();
     }
 
     /** A subscription to {@code co.vigia.vote.tallied} on {@code billIds}, delivered to {@code url}. */
     void subscribe(String ngoKey, String url, List<String> billIds) {
         notify.as(ngoKey).post("/api/subscriptions", Map.of("url", url, "eventTypes", List.of("co.vigia.vote.tallied"),
-                "billIds", billIds, "description", "benchmark"));
+                "billIds", billIds, "description", "benchmark")).expect2xx();
     }
 
     /**
