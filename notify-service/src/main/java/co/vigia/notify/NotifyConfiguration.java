@@ -18,6 +18,7 @@ import co.vigia.notify.retention.RetentionProperties;
 import co.vigia.notify.secret.SecretBox;
 import co.vigia.notify.event.WebhookPayload;
 import co.vigia.notify.subscription.SubscriptionRepository;
+import co.vigia.notify.subscription.WebhookProperties;
 import co.vigia.starter.VigiaProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Gauge;

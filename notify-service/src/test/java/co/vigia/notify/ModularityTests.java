@@ -1,5 +1,6 @@
 package co.vigia.notify;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import co.vigia.starter.check.ModularityChecks;
@@ -8,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * notify-service's packages, bottom to top: address, secret and signing; event; subscriber; subscription; delivery;
  * then what reads Kafka (intake), the email channel, the operator's reports (ops) and retention. A package may use
- * only those below it, so one can be read knowing only those. The root package (the application, its wiring and
- * settings) is outside the layers.
+ * only those below it, so one can be read knowing only those. The root package (the application and its wiring) sits
+ * above them all: no feature package uses it.
  */
 class ModularityTests {
 
@@ -18,6 +19,12 @@ class ModularityTests {
     @Test
     void noPackageCycles() {
         ModularityChecks.assertNoPackageCycles(ROOT);
+    }
+
+    @Test
+    void noFeaturePackageUsesTheWiring() {
+        noClasses().that().resideInAPackage(ROOT + ".*..").should().dependOnClassesThat().resideInAPackage(ROOT)
+                .check(ModularityChecks.mainClasses(ROOT));
     }
 
     @Test

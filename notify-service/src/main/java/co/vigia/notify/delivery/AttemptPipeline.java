@@ -1,6 +1,6 @@
 package co.vigia.notify.delivery;
 
-import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.subscription.WebhookProperties;
 import co.vigia.notify.delivery.AttemptPreparer.Prepared;
 import co.vigia.notify.delivery.AttemptPreparer.Ready;
 import co.vigia.notify.delivery.AttemptPreparer.Undeliverable;

@@ -1,6 +1,6 @@
 package co.vigia.notify.delivery;
 
-import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.subscription.WebhookProperties;
 import co.vigia.notify.delivery.AttemptPipeline.Called;
 import co.vigia.notify.delivery.AttemptPreparer.Undeliverable;
 import co.vigia.notify.subscription.Subscription;

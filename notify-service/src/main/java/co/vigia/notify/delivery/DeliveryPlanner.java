@@ -2,7 +2,7 @@ package co.vigia.notify.delivery;
 
 import co.vigia.contracts.EventCodec;
 import co.vigia.contracts.EventData;
-import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.subscription.WebhookProperties;
 import co.vigia.notify.event.EventStore;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscription.Subscription;

@@ -1,6 +1,6 @@
 package co.vigia.notify.delivery;
 
-import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.subscription.WebhookProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package co.vigia.notify.delivery;
 
-import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.subscription.WebhookProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

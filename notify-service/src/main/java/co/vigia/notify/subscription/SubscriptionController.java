@@ -8,7 +8,6 @@ import co.vigia.starter.openapi.CallableBy;
 import co.vigia.starter.security.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.contracts.Ids;
-import co.vigia.notify.WebhookProperties;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.EndpointRefusedException;
 import co.vigia.notify.secret.SecretBox;

@@ -4,7 +4,7 @@ import static co.vigia.notify.delivery.PendingDeliveries.BILL;
 import static co.vigia.notify.delivery.PendingDeliveries.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.subscription.WebhookProperties;
 import co.vigia.notify.event.EventStore;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscription.Subscription;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.EventCodec;
-import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.subscription.WebhookProperties;
 import co.vigia.notify.delivery.Delivery;
 import co.vigia.notify.delivery.DeliveryLines;
 import co.vigia.notify.delivery.DeliveryPlanner;

@@ -1,4 +1,4 @@
-package co.vigia.notify;
+package co.vigia.notify.subscription;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
