@@ -41,6 +41,9 @@ public final class DevStackMain {
                                    host:port[,host:port...] (default localhost:9000,127.0.0.1:9000;
                                    host:* allows every port of a host, including the services' own)
               --timeout SECONDS    how long to wait for the services to be healthy (default 180)
+              --no-aot-cache       start the JVMs without their ahead-of-time caches (by default the
+                                   first start after a build trains one per service, in
+                                   <module>/target/aot, and later starts use it)
               --help               this text
 
             Environment:
@@ -97,6 +100,7 @@ public final class DevStackMain {
                 case "--log-dir" -> config.logDir(Path.of(value(option, rest)).toAbsolutePath());
                 case "--timeout" -> timeout = number(option, rest);
                 case "--seed" -> seed = true;
+                case "--no-aot-cache" -> config.aotCache(false);
                 case "--webhook-allow" -> webhookAllow = value(option, rest);
                 default -> throw new UsageException("unknown option " + option);
             }
@@ -136,6 +140,11 @@ public final class DevStackMain {
                 + config.mongoPort() + ") and SMTP (localhost:" + config.smtpPort() + ")...");
         try {
             stack.startInfrastructure();
+            if (config.aotCache()) {
+                System.out.println("Checking the JVMs' ahead-of-time caches (the first start after a build trains"
+                        + " them)...");
+                stack.prepareAotCaches(true);
+            }
             System.out.println("Starting bill-service, vote-service, notify-service and the website...");
             for (Service s : Service.values()) {
                 stack.startService(s);
