@@ -17,12 +17,19 @@ final class AotStart {
     }
 
     static Result withoutCache(BenchSettings s) {
+        return measure(s, false);
+    }
+
+    /** A fresh stack with or without the caches: start to all healthy, then figure 1's warm-up. */
+    static Result measure(BenchSettings s, boolean aotCache) {
+        String with = aotCache ? "with" : "without";
         try (WebhookSink sink = WebhookSink.start(8);
-             BenchStack stack = BenchStack.start(s, sink.port(), false)) {
-            Bench.log("without the AOT cache: healthy in " + stack.startedIn.toMillis() + " ms; figure 1's warm-up");
+             BenchStack stack = BenchStack.start(s, sink.port(), aotCache)) {
+            Bench.log(with + " the AOT cache: healthy in " + stack.startedIn.toMillis() + " ms (training before it "
+                    + stack.training.toMillis() + " ms); figure 1's warm-up");
             EndToEnd.prepare(stack, sink, s);
             EndToEnd.WarmUp warmUp = EndToEnd.warmUpOnly(stack, sink, s);
-            Bench.log("without the AOT cache: warm-up " + warmUp.duration().toSeconds() + " s, worst latency (ms) by"
+            Bench.log(with + " the AOT cache: warm-up " + warmUp.duration().toSeconds() + " s, worst latency (ms) by"
                     + " 10 s: " + warmUp.worstByWindow());
             return new Result(stack.startedIn, warmUp);
         }

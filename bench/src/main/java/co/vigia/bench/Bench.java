@@ -46,6 +46,7 @@ public final class Bench {
         boolean jfr = false;
         boolean smoke = false;
         boolean aotCache = true;
+        String scaleSizes = "";
         Path out = null;
         java.util.Set<String> only = java.util.Set.of();
         for (int i = 0; i < args.length; i++) {
@@ -55,15 +56,16 @@ public final class Bench {
                 case "--jfr" -> jfr = true;
                 case "--smoke" -> smoke = true;
                 case "--no-aot-cache" -> aotCache = false;
+                case "--scale-sizes" -> scaleSizes = args[++i];
                 case "--out" -> out = repo.resolve(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --full, --smoke, --jfr, --no-aot-cache, --out <dir>,"
+                        + " (use --full, --smoke, --jfr, --no-aot-cache, --scale-sizes 1000,10000, --out <dir>,"
                         + " --only e2e,ingestion,fault,fanout,scale,aot)");
             }
         }
         BenchSettings full = BenchSettings.full(repo, jfr);
         BenchSettings chosen = smoke ? BenchSettings.smoke(repo, repo.resolve("bench/target/bench-smoke")) : full;
-        List<Integer> sizes = Arrays.stream(System.getProperty("vigia.bench.scale-sizes", "").split(","))
+        List<Integer> sizes = Arrays.stream(scaleSizes.split(","))
                 .filter(v -> !v.isBlank()).map(v -> Integer.parseInt(v.trim())).toList();
         BenchSettings settings = chosen.with(out == null ? chosen.reportDir() : out, aotCache,
                 sizes.isEmpty() ? chosen.scaleSizes() : sizes);
@@ -163,6 +165,7 @@ public final class Bench {
         log("starting a fresh stack for the scale figure (" + s.scaleSizes() + " subscriptions)");
         try (WebhookSink sink = WebhookSink.start(8);
              BenchStack stack = BenchStack.start(s, sink.port())) {
+            log("stack healthy in " + stack.startedIn.toMillis() + " ms");
             return Scale.measure(stack, sink, s);
         }
     }
@@ -180,7 +183,8 @@ public final class Bench {
      */
     static void runOnly(BenchSettings s, java.util.Set<String> figures) {
         if (figures.contains("aot")) {
-            AotStart.withoutCache(s);
+            AotStart.measure(s, true);
+            AotStart.measure(s, false);
         }
         if (figures.contains("scale")) {
             scale(s);
