@@ -32,10 +32,13 @@ public final class AotCache {
     public record Launch(List<String> jvmOptions, Path jar, boolean cached) {
     }
 
-    static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
+    /** A training run takes 20-40 s on a quiet 2-core machine; several minutes when six builds share it. */
+    static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(6);
 
     private static final String CACHE = "app.aot";
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
+    /** Caches whose training failed in this process: not tried again at every start of the same jar. */
+    private static final java.util.Set<Path> FAILED = ConcurrentHashMap.newKeySet();
 
     private AotCache() {
     }
@@ -64,7 +67,7 @@ public final class AotCache {
         Path dir = directory(jar, jvmOptions);
         synchronized (LOCKS.computeIfAbsent(dir, d -> new Object())) {
             existing = existing(jar, jvmOptions);
-            if (existing.cached()) {
+            if (existing.cached() || FAILED.contains(dir)) {
                 return existing;
             }
             try {
@@ -73,8 +76,10 @@ public final class AotCache {
                 train(extracted, trainingOptions(jvmOptions), env, dir.resolve(CACHE), log);
                 removeOthers(dir);
             } catch (IOException | RuntimeException e) {
+                FAILED.add(dir);
                 appendQuietly(log, "no AOT cache, starting from the jar: " + e + "\n");
             } catch (InterruptedException e) {
+                FAILED.add(dir);
                 Thread.currentThread().interrupt();
             }
             return existing(jar, jvmOptions);
@@ -130,7 +135,14 @@ public final class AotCache {
         command.add(extracted.toString());
         Map<String, String> trainingEnv = new java.util.HashMap<>(env);
         trainingEnv.put("SERVER_PORT", "0"); // the web server is not started on refresh; never a port in use
-        run(command, trainingEnv, log);
+        try {
+            run(command, trainingEnv, log);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        } finally {
+            Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".config")); // JDK 25's intermediate file
+        }
         if (!Files.isRegularFile(tmp)) {
             throw new IllegalStateException("the training run wrote no cache");
         }
@@ -149,6 +161,7 @@ public final class AotCache {
         builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly); // the JVM that assembles the cache
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new IllegalStateException("timed out after " + TRAINING_TIMEOUT.toSeconds() + " s: " + command);
         }
