@@ -10,7 +10,7 @@ import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.event.StoredEventRepository;
 import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionRepository;
-import co.vigia.notify.subscription.SubscriptionStatus;
+import co.vigia.notify.subscription.SubscriptionAccess;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
 import org.springframework.http.ResponseEntity;
@@ -57,13 +57,9 @@ public class DeliveryController {
     @PostMapping("/{id}/redeliver")
     public ResponseEntity<DeliveryView> redeliver(Caller caller, @PathVariable String id) {
         Delivery original = own(caller, id);
-        Subscription subscription = subscriptions.findByIdAndSubscriberId(original.subscriptionId(), caller.id())
-                .orElseThrow(() -> ApiProblem.notFound("delivery", id));
-        if (subscription.status() != SubscriptionStatus.ACTIVE) {
-            throw ApiProblem.conflict("subscription-inactive", "Subscription not active",
-                    "the subscription is " + subscription.status() + "; PATCH {\"active\": true} first")
-                    .with("status", subscription.status());
-        }
+        Subscription subscription = SubscriptionAccess.requireActive(subscriptions
+                .findByIdAndSubscriberId(original.subscriptionId(), caller.id())
+                .orElseThrow(() -> ApiProblem.notFound("delivery", id)));
         StoredEvent event = events.findById(original.eventId()).orElseThrow(() -> ApiProblem.conflict("event-expired",
                 "Event expired", "event " + original.eventId() + " is no longer stored (events are kept for the retention period, 90 days unless configured)"));
         return ResponseEntity.accepted().body(DeliveryView.of(planner.scheduleNew(event, subscription,

@@ -1,9 +1,9 @@
 package co.vigia.notify.delivery;
 
-import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.EventCodec;
 import co.vigia.contracts.EventData;
 import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.event.EventStore;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscription.Subscription;
 import java.time.Clock;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** Creates deliveries (from Kafka, redelivery, replay, pings, notices) and wakes the worker for them. */
@@ -25,7 +24,7 @@ public class DeliveryPlanner {
 
     private final DeliveryStore store;
     private final DeliveryLines lines;
-    private final MongoTemplate mongo;
+    private final EventStore events;
     private final RetryPolicy retries;
     private final WorkerSignal signal;
     private final Clock clock;
@@ -33,12 +32,12 @@ public class DeliveryPlanner {
     private final String owner;
     private final Duration lease;
 
-    public DeliveryPlanner(DeliveryStore store, DeliveryLines lines, MongoTemplate mongo, RetryPolicy retries,
+    public DeliveryPlanner(DeliveryStore store, DeliveryLines lines, EventStore events, RetryPolicy retries,
                            WorkerSignal signal, Clock clock, co.vigia.starter.VigiaProperties vigia,
                            WebhookProperties webhooks) {
         this.store = store;
         this.lines = lines;
-        this.mongo = mongo;
+        this.events = events;
         this.retries = retries;
         this.signal = signal;
         this.clock = clock;
@@ -127,9 +126,7 @@ public class DeliveryPlanner {
     /** Stores a webhook-only event (a ping, a disabled notice): it exists only to be delivered. */
     public StoredEvent webhookOnlyEvent(EventData data) {
         Instant now = clock.instant();
-        CloudEvent event = EventCodec.create(source, data, now);
-        return mongo.insert(new StoredEvent(event.id(), event.type(), event.subject(), event.source(), now, null,
-                EventCodec.mapper().writeValueAsString(event.data()), now, true));
+        return events.insert(StoredEvent.webhookOnly(EventCodec.create(source, data, now), now));
     }
 
     public void wakeWorker() {

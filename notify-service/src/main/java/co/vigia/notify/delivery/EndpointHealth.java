@@ -5,23 +5,16 @@ import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.notify.subscription.SubscriptionStatus;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
+import co.vigia.notify.subscription.SubscriptionStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.PreDestroy;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,16 +30,16 @@ public class EndpointHealth {
 
     static final Duration LAST_SUCCESS_PRECISION = Duration.ofMinutes(1);
 
-    private final MongoTemplate mongo;
+    private final SubscriptionStore store;
     private final SubscriptionRepository subscriptions;
     private final DeliveryStore deliveries;
     private final DeliveryPlanner planner;
     /** Successes waiting for {@link #writeSuccesses}: the latest of each endpoint. */
     private final Map<String, Instant> successesToWrite = new ConcurrentHashMap<>();
 
-    public EndpointHealth(MongoTemplate mongo, SubscriptionRepository subscriptions, DeliveryStore deliveries,
+    public EndpointHealth(SubscriptionStore store, SubscriptionRepository subscriptions, DeliveryStore deliveries,
                           DeliveryPlanner planner) {
-        this.mongo = mongo;
+        this.store = store;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.planner = planner;
@@ -61,8 +54,7 @@ public class EndpointHealth {
      */
     public void succeeded(Subscription subscription, Instant at) {
         if (subscription.failingSince() != null) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(subscription.id())),
-                    new Update().set("lastSuccessAt", at).unset("failingSince"), Subscription.class);
+            store.recovered(subscription.id(), at);
             return;
         }
         Instant last = subscription.lastSuccessAt();
@@ -82,41 +74,29 @@ public class EndpointHealth {
         if (successesToWrite.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        Map<String, Instant> successes = new HashMap<>();
         for (String id : List.copyOf(successesToWrite.keySet())) {
             Instant at = successesToWrite.remove(id);
             if (at != null) {
-                // BSON built here, as DeliveryStore's settled updates: no Spring Data mapping per endpoint
-                updates.add(new UpdateOneModel<>(new Document("_id", id),
-                        new Document("$set", new Document("lastSuccessAt", Date.from(at)))));
+                successes.put(id, at);
             }
         }
-        if (!updates.isEmpty()) {
-            try {
-                mongo.getCollection(mongo.getCollectionName(Subscription.class))
-                        .bulkWrite(updates, new BulkWriteOptions().ordered(false));
-            } catch (RuntimeException e) {
-                // a precision of a minute: the next success of each endpoint notes it again
-                log.warn("Last successes of {} endpoints could not be written: {}", updates.size(), e.toString());
-            }
+        try {
+            store.lastSuccesses(successes);
+        } catch (RuntimeException e) {
+            // a precision of a minute: the next success of each endpoint notes it again
+            log.warn("Last successes of {} endpoints could not be written: {}", successes.size(), e.toString());
         }
     }
 
     /** Sets failing-since to {@code since} unless an earlier failure already set it. */
     public void failed(String subscriptionId, Instant since) {
-        // only on a failed attempt: on the embedded server a query of more than the id reads every subscription
-        mongo.findAndModify(new Query(Criteria.where("_id").is(subscriptionId).and("failingSince").is(null)),
-                new Update().set("failingSince", since), Subscription.class);
+        store.failingSince(subscriptionId, since);
     }
 
     /** Disables an active subscription; only the call that flips it fails its deliveries and sends the notice. */
     public void disable(String subscriptionId, String reason, Instant at) {
-        Subscription disabled = mongo.findAndModify(
-                new Query(Criteria.where("_id").is(subscriptionId).and("status").is(SubscriptionStatus.ACTIVE)),
-                new Update().set("status", SubscriptionStatus.DISABLED).set("disabledReason", reason)
-                        .set("disabledAt", at).inc("version", 1),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
-                Subscription.class);
+        Subscription disabled = store.disableIfActive(subscriptionId, reason, at);
         if (disabled == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package co.vigia.notify.retention;
 
 import co.vigia.notify.delivery.Delivery;
+import co.vigia.notify.event.StoredEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public class RetentionIndexes implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         ensureTtl(Delivery.COLLECTION, DELIVERIES_INDEX, "completedAt", retention.deliveries());
-        ensureTtl("events", EVENTS_INDEX, "receivedAt", retention.events());
+        ensureTtl(StoredEvent.COLLECTION, EVENTS_INDEX, "receivedAt", retention.events());
     }
 
     /** Creates the TTL index, or changes its period when it exists with another. */

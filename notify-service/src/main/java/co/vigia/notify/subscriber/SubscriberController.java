@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import co.vigia.starter.openapi.CallableBy;
 import co.vigia.starter.security.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
-import co.vigia.notify.subscription.SubscriptionRepository;
 import co.vigia.starter.VigiaProperties;
 import co.vigia.starter.security.ApiKeyAuthenticationProvider;
 import co.vigia.starter.security.ApiKeys;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,15 +42,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class SubscriberController {
 
     private final SubscriberRepository subscribers;
-    private final SubscriptionRepository subscriptions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ApiKeyAuthenticationProvider keys;
     private final Duration keyOverlap;
 
-    public SubscriberController(SubscriberRepository subscribers, SubscriptionRepository subscriptions, Clock clock,
+    public SubscriberController(SubscriberRepository subscribers, ApplicationEventPublisher events, Clock clock,
                                 ApiKeyAuthenticationProvider keys, VigiaProperties properties) {
         this.subscribers = subscribers;
-        this.subscriptions = subscriptions;
+        this.events = events;
         this.clock = clock;
         this.keys = keys;
         this.keyOverlap = properties.security().keyRotationOverlap();
@@ -168,7 +168,8 @@ public class SubscriberController {
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
         caller.requireOperator();
         Subscriber subscriber = find(id);
-        subscriptions.deleteBySubscriberId(subscriber.id());
+        // its subscriptions go first, in this thread: should that fail, the subscriber is still there to delete again
+        events.publishEvent(new SubscriberDeleted(subscriber.id()));
         subscribers.deleteById(subscriber.id());
         keys.forget(subscriber.id());
         return ResponseEntity.noContent().build();

@@ -8,18 +8,9 @@ import co.vigia.starter.openapi.CallableBy;
 import co.vigia.starter.security.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.contracts.Ids;
-import co.vigia.contracts.subscription.Ping;
 import co.vigia.notify.WebhookProperties;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.EndpointRefusedException;
-import co.vigia.notify.delivery.Delivery;
-import co.vigia.notify.delivery.DeliveryFilter;
-import co.vigia.notify.delivery.DeliveryPlanner;
-import co.vigia.notify.delivery.DeliveryStatus;
-import co.vigia.notify.delivery.DeliveryStore;
-import co.vigia.notify.delivery.DeliveryTrigger;
-import co.vigia.notify.delivery.DeliveryView;
-import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.secret.SecretBox;
 import co.vigia.notify.signing.WebhookSigner;
 import co.vigia.starter.security.Caller;
@@ -31,7 +22,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,28 +41,27 @@ import org.springframework.web.bind.annotation.RestController;
  * subscriber's subscription answers 404 exactly like one that does not exist. Fields a client must not set
  * (owner, secret, status, failure counts) are not part of the requests, so they are ignored.
  */
-@Tag(name = "subscriptions", description = "An NGO's webhook endpoints, the events they get, replay")
+@Tag(name = "subscriptions", description = SubscriptionController.TAG)
 @RestController
 @RequestMapping("/api/subscriptions")
 public class SubscriptionController {
 
+    /** The OpenAPI tag of every /api/subscriptions operation, these and the deliveries' ones beside them. */
+    public static final String TAG = "An NGO's webhook endpoints, the events they get, replay";
+
     private final SubscriptionRepository subscriptions;
     private final EndpointPolicy endpoints;
-    private final DeliveryStore deliveries;
-    private final DeliveryPlanner planner;
-    private final Replays replays;
+    private final SubscriptionAccess access;
     private final WebhookProperties webhooks;
     private final SecretBox secretBox;
     private final Clock clock;
 
     public SubscriptionController(SubscriptionRepository subscriptions, EndpointPolicy endpoints,
-                                  DeliveryStore deliveries, DeliveryPlanner planner, Replays replays,
-                                  WebhookProperties webhooks, SecretBox secretBox, Clock clock) {
+                                  SubscriptionAccess access, WebhookProperties webhooks, SecretBox secretBox,
+                                  Clock clock) {
         this.subscriptions = subscriptions;
         this.endpoints = endpoints;
-        this.deliveries = deliveries;
-        this.planner = planner;
-        this.replays = replays;
+        this.access = access;
         this.webhooks = webhooks;
         this.secretBox = secretBox;
         this.clock = clock;
@@ -114,9 +102,6 @@ public class SubscriptionController {
 
     /** A subscription with its signing secret: shown only on creation and rotation. */
     public record SubscriptionWithSecret(SubscriptionView subscription, String secret) {
-    }
-
-    public record Scheduled(String deliveryId, String eventId, DeliveryStatus status) {
     }
 
     @Operation(operationId = "createSubscription", summary = "Subscribe a webhook endpoint",
@@ -162,7 +147,7 @@ public class SubscriptionController {
     @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     @GetMapping("/{id}")
     public SubscriptionView get(Caller caller, @PathVariable String id) {
-        return SubscriptionView.of(own(caller, id));
+        return SubscriptionView.of(access.own(caller, id));
     }
 
     @Operation(operationId = "changeSubscription", summary = "Change, pause or resume a subscription",
@@ -171,7 +156,7 @@ public class SubscriptionController {
     @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     @PatchMapping("/{id}")
     public SubscriptionView change(Caller caller, @PathVariable String id, @Valid @RequestBody SubscriptionChange body) {
-        Subscription current = own(caller, id);
+        Subscription current = access.own(caller, id);
         if (body.url() != null) {
             checkUrl(body.url());
         }
@@ -197,7 +182,7 @@ public class SubscriptionController {
     @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
-        subscriptions.delete(own(caller, id));
+        subscriptions.delete(access.own(caller, id));
         return ResponseEntity.noContent().build();
     }
 
@@ -208,7 +193,7 @@ public class SubscriptionController {
     /** A new current secret; the old one keeps signing (a second signature) for the grace period, 24 h. */
     @PostMapping("/{id}/rotate-secret")
     public SubscriptionWithSecret rotateSecret(Caller caller, @PathVariable String id) {
-        Subscription current = own(caller, id);
+        Subscription current = access.own(caller, id);
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
         List<SigningSecret> secrets = new ArrayList<>();
@@ -220,97 +205,6 @@ public class SubscriptionController {
         }
         Subscription rotated = subscriptions.save(current.withSecrets(secrets, now));
         return new SubscriptionWithSecret(SubscriptionView.of(rotated), secret);
-    }
-
-    @Operation(operationId = "testSubscription", summary = "Send a test webhook",
-            description = "A signed `co.vigia.ping` to this endpoint, now.")
-    @CallableBy(Role.SUBSCRIBER)
-    @ApiResponse(responseCode = "202", description = "Scheduled: its delivery and event ids.")
-    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
-    /** Sends a {@code co.vigia.ping} webhook to this endpoint now. */
-    @PostMapping("/{id}/test")
-    public ResponseEntity<Scheduled> test(Caller caller, @PathVariable String id) {
-        Subscription subscription = requireActive(own(caller, id));
-        StoredEvent ping = planner.webhookOnlyEvent(new Ping(subscription.id(), "Test event requested through the API"));
-        Delivery delivery = planner.scheduleNew(ping, subscription, DeliveryTrigger.PING);
-        return ResponseEntity.accepted().body(new Scheduled(delivery.id(), ping.id(), delivery.status()));
-    }
-
-    /**
-     * The subscription's delivery log, newest first: optionally of one status, event type or bill, created from
-     * {@code from} (inclusive) to {@code to} (exclusive), both ISO-8601 times.
-     */
-    @Operation(operationId = "listDeliveries", summary = "The subscription's delivery log",
-            description = """
-                    Its deliveries, newest first, each with its attempts; optionally only of one status, event type \
-                    or bill, created from `from` (inclusive) to `to` (exclusive). Changes nothing.""")
-    @CallableBy(Role.SUBSCRIBER)
-    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
-    @Parameter(name = "status", description = "Only deliveries in this state.", example = "FAILED")
-    @Parameter(name = "eventType", description = "Only deliveries of this event type.", example = "co.vigia.bill.stage-changed")
-    @Parameter(name = "billId", description = "Only deliveries of this bill's events.", example = "sometimiento")
-    @Parameter(name = "from", description = "Only deliveries created at or after this ISO-8601 time.", example = "2026-12-01T00:00:00Z")
-    @Parameter(name = "to", description = "Only deliveries created before this ISO-8601 time; after `from`.", example = "2026-12-02T00:00:00Z")
-    @Parameter(name = "limit", description = "How many, 1 to 500.", example = "50")
-    @GetMapping("/{id}/deliveries")
-    public List<DeliveryView> deliveries(Caller caller, @PathVariable String id,
-                                         @RequestParam(required = false) DeliveryStatus status,
-                                         @RequestParam(required = false) String eventType,
-                                         @RequestParam(required = false) String billId,
-                                         @RequestParam(required = false) String from,
-                                         @RequestParam(required = false) String to,
-                                         @RequestParam(defaultValue = "50") int limit) {
-        Subscription subscription = own(caller, id);
-        if (limit < 1 || limit > 500) {
-            throw ApiProblem.invalidField("limit", "must be between 1 and 500");
-        }
-        DeliveryFilter filter = new DeliveryFilter(status, eventType, billId, time("from", from), time("to", to));
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw ApiProblem.invalidField("to", "must be after from");
-        }
-        return deliveries.forSubscription(subscription.id(), filter, limit).stream().map(DeliveryView::of).toList();
-    }
-
-    private static Instant time(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(field, "is not an ISO-8601 time such as 2026-12-01T00:00:00Z");
-        }
-    }
-
-    /**
-     * Re-sends the stored events that match this subscription since {@code since}: an event id this subscription
-     * received (the events received after it) or an ISO-8601 time (received at or after it). The webhooks keep their
-     * event ids. At most 10,000 per call: when {@code complete} is false, call again with {@code since=next}. One
-     * replay per subscription at a time (409 while one runs).
-     */
-    @Operation(operationId = "replay", summary = "Replay the events since a time or an event",
-            description = "Sends again every stored event (kept 30 days) that matches this subscription since `since`, as new deliveries with their own event ids, in order.")
-    @CallableBy(Role.SUBSCRIBER)
-    @ApiResponse(responseCode = "202", description = "Scheduled: how many deliveries.")
-    @Parameter(name = "id", description = "The subscription's id.", example = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9")
-    @Parameter(name = "since", description = "An ISO-8601 time (events received at or after it) or an event id (the events received after it).", example = "2023-03-15T00:00:00Z")
-    @PostMapping("/{id}/replay")
-    public ResponseEntity<Replays.Replayed> replay(Caller caller, @PathVariable String id, @RequestParam String since) {
-        return ResponseEntity.accepted().body(replays.replay(requireActive(own(caller, id)), since));
-    }
-
-    private Subscription own(Caller caller, String id) {
-        return subscriptions.findByIdAndSubscriberId(id, caller.requireSubscriber().id())
-                .orElseThrow(() -> ApiProblem.notFound("subscription", id));
-    }
-
-    private static Subscription requireActive(Subscription subscription) {
-        if (subscription.status() != SubscriptionStatus.ACTIVE) {
-            throw ApiProblem.conflict("subscription-inactive", "Subscription not active",
-                    "the subscription is " + subscription.status() + "; PATCH {\"active\": true} first")
-                    .with("status", subscription.status());
-        }
-        return subscription;
     }
 
     private void checkUrl(String url) {

@@ -5,6 +5,7 @@ import static co.vigia.notify.delivery.PendingDeliveries.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.notify.WebhookProperties;
+import co.vigia.notify.event.EventStore;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionStatus;
@@ -41,7 +42,7 @@ class DeliveryPlannerIntegrationTests {
         database = new ScratchDatabase("delivery-planner");
         store = new DeliveryStore(database.mongo);
         signal = new WorkerSignal();
-        planner = new DeliveryPlanner(store, new DeliveryLines(database.mongo), database.mongo,
+        planner = new DeliveryPlanner(store, new DeliveryLines(database.mongo), new EventStore(database.mongo),
                 new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(5)), 0, () -> 0.5), signal,
                 Clock.fixed(NOW, ZoneOffset.UTC), new VigiaProperties("/vigia/notify-service", null, null, null),
                 webhooks(INSTANCE, LEASE));

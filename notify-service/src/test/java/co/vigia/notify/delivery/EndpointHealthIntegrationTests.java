@@ -4,6 +4,7 @@ import static co.vigia.notify.delivery.PendingDeliveries.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.notify.subscription.Subscription;
+import co.vigia.notify.subscription.SubscriptionStore;
 import co.vigia.notify.subscription.SubscriptionStatus;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -39,7 +40,7 @@ class EndpointHealthIntegrationTests {
             }
         });
         // the repository, store and planner serve only disable(), not tested here
-        health = new EndpointHealth(database.mongo, null, null, null);
+        health = new EndpointHealth(new SubscriptionStore(database.mongo), null, null, null);
     }
 
     @AfterEach

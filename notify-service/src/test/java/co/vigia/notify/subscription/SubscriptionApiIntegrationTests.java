@@ -10,6 +10,7 @@ import co.vigia.notify.WebhookReceiver;
 import com.standardwebhooks.Webhook;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,9 +93,12 @@ class SubscriptionApiIntegrationTests {
         assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(401);
         api.post("/api/subscribers/" + id + "/reactivate", OPERATOR, null);
         assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(200);
+        api.subscribe(key, receiver.url("/deleted-with-its-subscriber"), "[\"*\"]", NO_KAFKA_EVENTS);
         assertThat(api.call("DELETE", "/api/subscribers/" + id, OPERATOR, null).status()).isEqualTo(204);
         assertThat(api.get("/api/subscriptions", key).status()).isEqualTo(401);
         assertThat(api.get("/api/subscribers/" + id, OPERATOR).status()).isEqualTo(404);
+        // its subscriptions went with it
+        assertThat(mongo.getCollection("subscriptions").countDocuments(new Document("subscriberId", id))).isZero();
     }
 
     @Test
@@ -206,16 +210,22 @@ class SubscriptionApiIntegrationTests {
         String key = api.newSubscriberKey(OPERATOR, unique("Replaying NGO"));
         String id = api.subscribe(key, receiver.url("/replays"), "[\"*\"]", NO_KAFKA_EVENTS).path("subscription")
                 .path("id").asString();
-        mongo.insert(new ReplayLease(id, "another-instance", Instant.now().plusSeconds(60)));
+        // another instance's lease, as it stores it
+        mongo.getCollection("replay_leases").insertOne(lease(id, "another-instance", Instant.now().plusSeconds(60)));
         Response busy = api.post("/api/subscriptions/" + id + "/replay?since=2020-01-01T00:00:00Z", key, null);
         assertThat(busy.status()).isEqualTo(409);
         assertThat(busy.body().path("type").asString()).endsWith("/replay-in-progress");
 
-        mongo.save(new ReplayLease(id, "a-dead-instance", Instant.now().minusSeconds(1)));
+        mongo.getCollection("replay_leases").replaceOne(new Document("_id", id),
+                lease(id, "a-dead-instance", Instant.now().minusSeconds(1)));
         Response replayed = api.post("/api/subscriptions/" + id + "/replay?since=2020-01-01T00:00:00Z", key, null);
         assertThat(replayed.status()).isEqualTo(202);
         assertThat(replayed.body().path("complete").asBoolean()).isTrue();
-        assertThat(mongo.findById(id, ReplayLease.class)).isNull();
+        assertThat(mongo.getCollection("replay_leases").countDocuments(new Document("_id", id))).isZero();
+    }
+
+    private static Document lease(String subscriptionId, String owner, Instant expiresAt) {
+        return new Document("_id", subscriptionId).append("owner", owner).append("expiresAt", Date.from(expiresAt));
     }
 
     @Test

@@ -3,6 +3,7 @@ package co.vigia.starter.kafka;
 import co.vigia.contracts.Topics;
 import co.vigia.starter.VigiaProperties;
 import co.vigia.starter.metrics.EventMetrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -49,25 +51,37 @@ public class KafkaEventsConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 
+    /** Publishes a failed record to {@code <topic>.DLT}, same partition, as it came (raw bytes when unreadable). */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafkaProperties, VigiaProperties properties,
-                                          EventMetrics metrics) {
+    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaProperties kafkaProperties, EventMetrics metrics) {
         Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class);
         KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
         // The contract names dead-letter topics <topic>.DLT (spring-kafka 4 would say <topic>-dlt).
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
-                (record, failure) -> {
-                    log.error("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                            failure.getMessage());
-                    metrics.deadLettered(record.topic());
-                    return new TopicPartition(Topics.deadLetter(record.topic()), record.partition());
-                });
+        return new DeadLetterPublishingRecoverer(deadLetters, (record, failure) -> {
+            log.error("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    failure.getMessage());
+            metrics.deadLettered(record.topic());
+            return new TopicPartition(Topics.deadLetter(record.topic()), record.partition());
+        });
+    }
+
+    /** The error handler of Boot's listener container factory. */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer deadLetters, VigiaProperties properties) {
+        return errorHandler(deadLetters, properties.kafka().retryFor());
+    }
+
+    /**
+     * The one way a consumer fails, for a service's own listener container factory to start from: retried with
+     * back-off for {@code retryFor}, then dead-lettered; poison (unreadable, refused) dead-lettered at once.
+     */
+    public static DefaultErrorHandler errorHandler(ConsumerRecordRecoverer deadLetters, Duration retryFor) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
-        backOff.setMaxElapsedTime(properties.kafka().retryFor().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        backOff.setMaxElapsedTime(retryFor.toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class, IllegalArgumentException.class,
                 tools.jackson.core.JacksonException.class);
         return handler;

@@ -1,5 +1,6 @@
 package co.vigia.web.bill;
 
+import co.vigia.web.record.BillApi;
 import co.vigia.web.client.Upstream;
 import co.vigia.web.client.UpstreamUnavailableException;
 import org.springframework.http.CacheControl;
@@ -13,7 +14,7 @@ import co.vigia.web.site.HttpCaching;
 import co.vigia.web.site.Missing;
 import co.vigia.web.site.NotFoundException;
 import co.vigia.web.site.PageMeta;
-import co.vigia.web.vote.VoteApi;
+import co.vigia.web.record.VoteApi;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;

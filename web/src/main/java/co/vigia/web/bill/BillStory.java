@@ -1,5 +1,8 @@
 package co.vigia.web.bill;
 
+import co.vigia.web.record.ArchiveReason;
+import co.vigia.web.record.Stage;
+import co.vigia.web.record.BillApi;
 import co.vigia.web.i18n.When;
 import java.time.LocalDate;
 import java.util.Comparator;

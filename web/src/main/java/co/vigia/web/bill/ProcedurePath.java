@@ -1,5 +1,6 @@
 package co.vigia.web.bill;
 
+import co.vigia.web.record.Stage;
 import co.vigia.contracts.BillKind;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package co.vigia.web.home;
 
-import co.vigia.web.bill.BillApi;
+import co.vigia.web.record.BillApi;
 import co.vigia.web.client.WebProperties;
 import co.vigia.web.i18n.When;
 import co.vigia.web.search.SearchController;

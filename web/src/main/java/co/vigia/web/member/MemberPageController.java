@@ -1,13 +1,13 @@
 package co.vigia.web.member;
 
-import co.vigia.web.bill.BillApi;
+import co.vigia.web.record.BillApi;
 import co.vigia.web.client.Upstream;
 import co.vigia.web.client.WebProperties;
 import co.vigia.web.site.HttpCaching;
 import co.vigia.web.site.Missing;
 import co.vigia.web.site.NotFoundException;
 import co.vigia.web.site.PageMeta;
-import co.vigia.web.vote.VoteApi;
+import co.vigia.web.record.VoteApi;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Locale;

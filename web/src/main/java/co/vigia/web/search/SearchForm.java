@@ -2,8 +2,8 @@ package co.vigia.web.search;
 
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;
-import co.vigia.web.bill.BillApi;
-import co.vigia.web.bill.Stage;
+import co.vigia.web.record.BillApi;
+import co.vigia.web.record.Stage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

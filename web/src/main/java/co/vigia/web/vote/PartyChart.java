@@ -1,5 +1,6 @@
 package co.vigia.web.vote;
 
+import co.vigia.web.record.VoteApi;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.util.HtmlUtils;

@@ -1,7 +1,8 @@
 package co.vigia.web.vote;
 
+import co.vigia.web.record.VoteApi;
 import co.vigia.contracts.VoteOutcome;
-import co.vigia.web.bill.BillApi;
+import co.vigia.web.record.BillApi;
 import co.vigia.web.client.Upstream;
 import co.vigia.web.client.WebProperties;
 import co.vigia.web.site.HttpCaching;

@@ -1,5 +1,6 @@
 package co.vigia.web.bill;
 
+import co.vigia.web.record.BillApi;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,7 +15,7 @@ import co.vigia.web.WebSliceTest;
 import co.vigia.web.client.Upstream;
 import co.vigia.web.client.UpstreamUnavailableException;
 import co.vigia.web.client.UpstreamUnavailableException.Reason;
-import co.vigia.web.vote.VoteApi;
+import co.vigia.web.record.VoteApi;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package co.vigia.web.bill;
 
+import co.vigia.web.record.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.contracts.BillKind;

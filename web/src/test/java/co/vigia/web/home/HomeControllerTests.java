@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import co.vigia.web.Fixtures;
 import co.vigia.web.WebSliceTest;
-import co.vigia.web.bill.BillApi;
+import co.vigia.web.record.BillApi;
 import co.vigia.web.client.Upstream;
 import co.vigia.web.client.UpstreamUnavailableException;
 import java.util.List;

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import co.vigia.web.Fixtures;
-import co.vigia.web.bill.BillApi;
+import co.vigia.web.record.BillApi;
 import co.vigia.web.client.ServiceClient;
 import co.vigia.web.client.ServiceClients;
 import co.vigia.web.client.Upstream;

@@ -1,5 +1,6 @@
 package co.vigia.web.vote;
 
+import co.vigia.web.record.VoteApi;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
@@ -9,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import co.vigia.web.Fixtures;
 import co.vigia.web.WebSliceTest;
-import co.vigia.web.bill.BillApi;
+import co.vigia.web.record.BillApi;
 import co.vigia.web.client.Upstream;
 import co.vigia.web.client.UpstreamUnavailableException;
 import co.vigia.web.client.UpstreamUnavailableException.Reason;

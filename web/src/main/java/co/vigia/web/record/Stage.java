@@ -1,4 +1,4 @@
-package co.vigia.web.bill;
+package co.vigia.web.record;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.EnumSet;

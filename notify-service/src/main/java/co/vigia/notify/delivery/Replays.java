@@ -1,12 +1,11 @@
-package co.vigia.notify.subscription;
+package co.vigia.notify.delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import co.vigia.notify.delivery.DeliveryPlanner;
-import co.vigia.notify.delivery.DeliveryStore;
-import co.vigia.notify.delivery.DeliveryTrigger;
+import co.vigia.notify.event.EventStore;
 import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.event.StoredEventRepository;
+import co.vigia.notify.subscription.Subscription;
 import co.vigia.starter.web.ApiProblem;
 import co.vigia.starter.web.DateBounds;
 import java.time.Clock;
@@ -18,9 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +35,16 @@ public class Replays {
 
     private final MongoTemplate mongo;
     private final StoredEventRepository events;
+    private final EventStore eventStore;
     private final DeliveryStore deliveries;
     private final DeliveryPlanner planner;
     private final Clock clock;
 
-    public Replays(MongoTemplate mongo, StoredEventRepository events, DeliveryStore deliveries,
+    public Replays(MongoTemplate mongo, StoredEventRepository events, EventStore eventStore, DeliveryStore deliveries,
                    DeliveryPlanner planner, Clock clock) {
         this.mongo = mongo;
         this.events = events;
+        this.eventStore = eventStore;
         this.deliveries = deliveries;
         this.planner = planner;
         this.clock = clock;
@@ -72,12 +71,9 @@ public class Replays {
     }
 
     private Replayed schedule(Subscription subscription, Start from) {
-        Criteria received = from.inclusive() ? where("receivedAt").gte(from.time()) : where("receivedAt").gt(from.time());
-        Query query = Query.query(where("topic").ne(null).andOperator(received))
-                .with(Sort.by("receivedAt", "_id")).cursorBatchSize(PAGE);
         Instant last = null;
         int scheduled = 0;
-        try (Stream<StoredEvent> stream = mongo.stream(query, StoredEvent.class)) {
+        try (Stream<StoredEvent> stream = eventStore.streamFromKafkaSince(from.time(), from.inclusive(), PAGE)) {
             Iterator<StoredEvent> found = stream.iterator();
             while (found.hasNext()) {
                 StoredEvent event = found.next();

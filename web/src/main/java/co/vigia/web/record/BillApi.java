@@ -1,4 +1,4 @@
-package co.vigia.web.bill;
+package co.vigia.web.record;
 
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;

@@ -1,4 +1,4 @@
-package co.vigia.web.vote;
+package co.vigia.web.record;
 
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;

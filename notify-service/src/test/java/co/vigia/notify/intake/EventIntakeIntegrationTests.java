@@ -1,4 +1,4 @@
-package co.vigia.notify.event;
+package co.vigia.notify.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,11 +14,16 @@ import co.vigia.notify.delivery.DeliveryTrigger;
 import co.vigia.notify.delivery.RetryPolicy;
 import co.vigia.notify.delivery.ScratchDatabase;
 import co.vigia.notify.delivery.WorkerSignal;
+import co.vigia.notify.event.EventStore;
+import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscriber.Subscriber;
+import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscriber.SubscriberStatus;
 import co.vigia.notify.subscription.Subscription;
 import co.vigia.notify.subscription.SubscriptionStatus;
+import co.vigia.notify.subscription.SubscriptionStore;
 import co.vigia.starter.VigiaProperties;
+import co.vigia.starter.kafka.PoisonEventException;
 import co.vigia.starter.metrics.EventMetrics;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -39,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -240,7 +246,9 @@ class EventIntakeIntegrationTests {
         assertThatThrownBy(() -> consumer.onEvents(List.of(record(0, event("readable", STAGE, BILL_A)), unreadable)))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
                     assertThat(e.getIndex()).isEqualTo(1);
-                    assertThat(e.getCause()).isInstanceOf(DeserializationException.class);
+                    // poison, so dead-lettered at once, its bytes as they came (from the header)
+                    assertThat(e.getCause()).isInstanceOf(PoisonEventException.class)
+                            .hasCauseInstanceOf(DeserializationException.class);
                 });
         assertThat(scratch.database.mongo.findById("readable", StoredEvent.class).fannedOut()).isTrue();
     }
@@ -322,11 +330,13 @@ class EventIntakeIntegrationTests {
         });
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         final DeliveryStore store = new DeliveryStore(database.mongo);
-        final DeliveryPlanner planner = new DeliveryPlanner(store, new DeliveryLines(database.mongo), database.mongo,
+        final DeliveryPlanner planner = new DeliveryPlanner(store, new DeliveryLines(database.mongo), new EventStore(database.mongo),
                 new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(5)), 0, () -> 0.5), new WorkerSignal(),
                 Clock.fixed(NOW, ZoneOffset.UTC), new VigiaProperties("/vigia/notify-service", null, null, null),
                 webhooks());
-        final EventIntake intake = new EventIntake(database.mongo, planner, Clock.fixed(NOW, ZoneOffset.UTC),
+        final EventIntake intake = new EventIntake(new EventStore(database.mongo), new SubscriptionStore(database.mongo),
+                new MongoRepositoryFactory(database.mongo).getRepository(SubscriberRepository.class), planner,
+                Clock.fixed(NOW, ZoneOffset.UTC),
                 new EventMetrics(meters));
 
         void subscriber(String id, SubscriberStatus status) {

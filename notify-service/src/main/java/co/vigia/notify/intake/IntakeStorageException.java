@@ -1,4 +1,4 @@
-package co.vigia.notify.event;
+package co.vigia.notify.intake;
 
 /**
  * Checked events that could not be stored: MongoDB unreachable or timing out, a write refused. Nothing is wrong

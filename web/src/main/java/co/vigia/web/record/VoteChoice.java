@@ -1,4 +1,4 @@
-package co.vigia.web.vote;
+package co.vigia.web.record;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 

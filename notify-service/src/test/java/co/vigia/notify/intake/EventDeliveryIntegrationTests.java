@@ -1,4 +1,4 @@
-package co.vigia.notify.event;
+package co.vigia.notify.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,6 +1,7 @@
-package co.vigia.web.site;
+package co.vigia.web.sitemap;
 
-import co.vigia.web.bill.BillApi;
+import co.vigia.web.record.BillApi;
+import co.vigia.web.site.HttpCaching;
 import co.vigia.web.client.UpstreamUnavailableException;
 import co.vigia.web.client.WebProperties;
 import java.time.ZoneOffset;

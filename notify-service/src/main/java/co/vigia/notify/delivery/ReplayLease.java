@@ -1,4 +1,4 @@
-package co.vigia.notify.subscription;
+package co.vigia.notify.delivery;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;

@@ -1,5 +1,6 @@
-package co.vigia.web.site;
+package co.vigia.web.sitemap;
 
+import co.vigia.web.sitemap.SitemapController;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -11,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import co.vigia.web.Fixtures;
 import co.vigia.web.WebSliceTest;
-import co.vigia.web.bill.BillApi;
+import co.vigia.web.record.BillApi;
 import co.vigia.web.client.Upstream;
 import co.vigia.web.client.UpstreamUnavailableException;
 import java.util.List;

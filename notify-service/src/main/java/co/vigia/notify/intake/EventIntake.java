@@ -1,38 +1,28 @@
-package co.vigia.notify.event;
+package co.vigia.notify.intake;
 
+import co.vigia.notify.event.StoredEvent;
 import co.vigia.contracts.CloudEvent;
-import co.vigia.contracts.EventCodec;
 import co.vigia.notify.delivery.DeliveryPlanner;
 import co.vigia.notify.delivery.DeliveryTrigger;
+import co.vigia.notify.event.EventStore;
+import co.vigia.notify.event.StoredEvent;
 import co.vigia.notify.subscriber.Subscriber;
+import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscriber.SubscriberStatus;
-import co.vigia.notify.subscription.EventFilter;
 import co.vigia.notify.subscription.Subscription;
-import co.vigia.notify.subscription.SubscriptionStatus;
+import co.vigia.notify.subscription.SubscriptionStore;
 import co.vigia.starter.kafka.PoisonEventException;
 import co.vigia.starter.metrics.EventMetrics;
-import com.mongodb.ErrorCategory;
-import com.mongodb.bulk.BulkWriteError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,13 +49,18 @@ public class EventIntake {
      */
     static final int BATCH_CANDIDATES = BATCH;
 
-    private final MongoTemplate mongo;
+    private final EventStore events;
+    private final SubscriptionStore subscriptions;
+    private final SubscriberRepository subscribers;
     private final DeliveryPlanner planner;
     private final Clock clock;
     private final EventMetrics metrics;
 
-    public EventIntake(MongoTemplate mongo, DeliveryPlanner planner, Clock clock, EventMetrics metrics) {
-        this.mongo = mongo;
+    public EventIntake(EventStore events, SubscriptionStore subscriptions, SubscriberRepository subscribers,
+                       DeliveryPlanner planner, Clock clock, EventMetrics metrics) {
+        this.events = events;
+        this.subscriptions = subscriptions;
+        this.subscribers = subscribers;
         this.planner = planner;
         this.clock = clock;
         this.metrics = metrics;
@@ -106,10 +101,10 @@ public class EventIntake {
             if (received.containsKey(r.event().id())) {
                 duplicateTopics.add(r.topic());
             } else {
-                received.put(r.event().id(), stored(r.event(), r.topic(), now));
+                received.put(r.event().id(), StoredEvent.received(r.event(), r.topic(), now));
             }
         }
-        Map<String, StoredEvent> before = storeAbsent(new ArrayList<>(received.values()));
+        Map<String, StoredEvent> before = this.events.insertAbsent(new ArrayList<>(received.values()));
         List<FanOut> toFanOut = new ArrayList<>();
         List<String> appliedTopics = new ArrayList<>();
         for (StoredEvent event : received.values()) {
@@ -123,53 +118,14 @@ public class EventIntake {
             }
         }
         int created = fanOut(toFanOut);
-        if (!toFanOut.isEmpty()) {
-            mongo.updateMulti(new Query(Criteria.where("_id").in(toFanOut.stream().map(f -> f.event().id()).toList())),
-                    new Update().set("fannedOut", true), StoredEvent.class);
-        }
+        this.events.markFannedOut(toFanOut.stream().map(f -> f.event().id()).toList());
         appliedTopics.forEach(metrics::applied);
         duplicateTopics.forEach(metrics::duplicate);
         return created;
     }
 
-    private static StoredEvent stored(CloudEvent event, String topic, Instant now) {
-        return new StoredEvent(event.id(), event.type(), event.subject(), event.source(),
-                event.time() == null ? now : event.time(), topic, EventCodec.mapper().writeValueAsString(event.data()),
-                now, false);
-    }
-
     /** An event to fan out; {@code mayExist}: it was stored before, so some of its deliveries may exist. */
     private record FanOut(StoredEvent event, boolean mayExist) {
-    }
-
-    /**
-     * Inserts the events in one unordered bulk write; answers those stored before (their id clashed), as stored, read
-     * by id in one go. Any other write error fails the call.
-     */
-    private Map<String, StoredEvent> storeAbsent(List<StoredEvent> events) {
-        Set<String> clashed = new HashSet<>();
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredEvent.class).insert(events).execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                clashed.add(events.get(error.getIndex()).id());
-            }
-        }
-        if (clashed.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, StoredEvent> before = new HashMap<>();
-        mongo.find(new Query(Criteria.where("_id").in(clashed)), StoredEvent.class).forEach(e -> before.put(e.id(), e));
-        for (StoredEvent event : events) {
-            if (clashed.contains(event.id())) {
-                // gone since the clash (expired): as good as stored before and not fanned out
-                before.putIfAbsent(event.id(), event);
-            }
-        }
-        return before;
     }
 
     /**
@@ -180,10 +136,8 @@ public class EventIntake {
         if (events.isEmpty()) {
             return 0;
         }
-        Query query = candidatesFor(events.stream().map(f -> f.event().type()).toList(),
-                events.stream().map(f -> f.event().subject()).toList());
-        List<Subscription> candidates = mongo.find(query.limit(BATCH_CANDIDATES + 1)
-                .cursorBatchSize(BATCH_CANDIDATES + 1), Subscription.class);
+        List<Subscription> candidates = subscriptions.candidates(events.stream().map(f -> f.event().type()).toList(),
+                events.stream().map(f -> f.event().subject()).toList(), BATCH_CANDIDATES + 1);
         int created = 0;
         if (candidates.size() > BATCH_CANDIDATES) {
             for (FanOut event : events) {
@@ -207,8 +161,8 @@ public class EventIntake {
     private int fanOutStreaming(FanOut event) {
         StoredEvent stored = event.event();
         int created = 0;
-        try (Stream<Subscription> candidates = mongo.stream(candidatesFor(List.of(stored.type()),
-                List.of(stored.subject())).cursorBatchSize(BATCH), Subscription.class)) {
+        try (Stream<Subscription> candidates = subscriptions.streamCandidates(List.of(stored.type()),
+                List.of(stored.subject()), BATCH)) {
             Iterator<Subscription> read = candidates.iterator();
             List<Subscription> batch = new ArrayList<>(BATCH);
             while (read.hasNext()) {
@@ -223,29 +177,14 @@ public class EventIntake {
         return created;
     }
 
-    /**
-     * Active subscriptions whose filter may want one of these events, narrowed in MongoDB (by the types' patterns and
-     * the bills) so that the thousands that follow other bills or types are never read: reading every active
-     * subscription for every event was most of the intake's cost (see docs/benchmarks-profiling.md). Each event is then
-     * matched in memory.
-     */
-    private static Query candidatesFor(Collection<String> types, Collection<String> subjects) {
-        Set<String> patterns = new LinkedHashSet<>();
-        types.forEach(type -> patterns.addAll(EventFilter.patternsMatching(type)));
-        return new Query(Criteria.where("status").is(SubscriptionStatus.ACTIVE)
-                .and("eventTypes").in(patterns)
-                .orOperator(Criteria.where("billIds").size(0), Criteria.where("billIds").in(new LinkedHashSet<>(subjects)),
-                        Criteria.where("billIds").exists(false)));
-    }
-
     /** The subscribers of these subscriptions that are active (one read of them all, none for none). */
     private Set<String> activeOwners(List<Subscription> subscriptions) {
         Set<String> owners = subscriptions.stream().map(Subscription::subscriberId).collect(Collectors.toSet());
         if (owners.isEmpty()) {
             return Set.of();
         }
-        return mongo.find(new Query(Criteria.where("_id").in(owners)), Subscriber.class).stream()
-                .filter(s -> s.status() == SubscriberStatus.ACTIVE).map(Subscriber::id).collect(Collectors.toSet());
+        return subscribers.findByIdInAndStatus(owners, SubscriberStatus.ACTIVE).stream().map(Subscriber::id)
+                .collect(Collectors.toSet());
     }
 
     /** Those whose filter matches the event and whose subscriber is active, in the order read. */
