@@ -221,6 +221,35 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code count} subscriptions as the operator onboards NGOs: the NGOs one by one ({@code POST /api/subscribers},
+     * ten endpoints each, on a few threads), their subscriptions {@value #BATCH} at a time through
+     * {@code POST /api/subscriptions:batch}, each item checked as a single subscription is.
+     */
+    void subscriptionsInBatches(String prefix, int count, java.util.function.IntFunction<List<String>> billIdsOf,
+                                java.util.function.IntFunction<String> urlOf) {
+        int perNgo = 10;
+        String[] ngos = new String[(count + perNgo - 1) / perNgo];
+        java.util.stream.IntStream.range(0, ngos.length).parallel().forEach(n -> ngos[n] =
+                notify.post("/api/subscribers", Map.of("name", prefix + "-ngo-" + n,
+                        "contactEmail", prefix + "-ngo-" + n + "@ngo.example")).path("id").asString());
+        for (int from = 0; from < count; from += BATCH) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                items.add(Map.of("subscriberId", ngos[i / perNgo], "url", urlOf.apply(i),
+                        "eventTypes", List.of("co.vigia.vote.tallied"), "billIds", billIdsOf.apply(i),
+                        "description", "benchmark"));
+            }
+            notify.post("/api/subscriptions:batch", Map.of("items", items));
+            if ((from / BATCH + 1) % 10 == 0) {
+                Bench.log("  " + Math.min(count, from + BATCH) + " of " + count + " " + prefix + " subscriptions");
+            }
+        }
+    }
+
+    /** Items in one {@code POST /api/subscriptions:batch}: notify-service's most. */
+    static final int BATCH = 1000;
+
     /** A totals-only committee roll call without quorum: a {@code co.vigia.vote.tallied} event that moves nothing. */
     static Map<String, Object> rollCallWithoutQuorum(String externalId, String billId) {
         return Map.of("externalId", externalId, "billId", billId, "chamber", "SENATE",

@@ -63,14 +63,13 @@ final class Fanout {
 
     /**
      * The subscriptions of the untimed fan-out ({@link #WARM_UP}) and of the timed one, each set following its own
-     * bill, all created through the API as NGOs would: ten endpoints per NGO, {@link Scale#THREADS} requests at a time.
+     * bill, all created through the API as the operator onboards NGOs ({@link BenchStack#subscriptionsInBatches}).
      */
     static Duration prepare(BenchStack stack, WebhookSink sink, BenchSettings s) {
         long started = System.nanoTime();
         for (String name : List.of(WARM_UP, "fanout")) {
             stack.bill(name + "-bill", "SENATE");
-            stack.subscriptions(name, s.fanout(), Scale.THREADS, i -> List.of(name + "-bill"),
-                    i -> sink.url(name, "s" + i));
+            stack.subscriptionsInBatches(name, s.fanout(), i -> List.of(name + "-bill"), i -> sink.url(name, "s" + i));
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }

@@ -39,15 +39,15 @@ final class ScaleReport {
         Scale.Result scale = r.scale();
         if (scale != null) {
             md.append("\n## 6. Scale\n\n");
-            md.append(fmt("On a stack of its own, subscriptions to one bill created through the API as NGOs would "
-                    + "(`POST /api/subscribers` by the operator, then `POST /api/subscriptions` with each NGO's key, "
-                    + "ten endpoints an NGO, %d requests at a time), up to each size in turn. At each: one vote on "
+            md.append(fmt("On a stack of its own, subscriptions to one bill created through the API as the operator "
+                    + "onboards NGOs (`POST /api/subscribers`, then ten endpoints an NGO in `POST "
+                    + "/api/subscriptions:batch` requests of %d), up to each size in turn. At each: one vote on "
                     + "that bill, fanned out to all of them (after %d untimed fan-outs at the first size until "
                     + "notify-service's JIT took under %.0f %% of its CPU), then %d votes at %d/s on another bill that "
                     + "%d other subscriptions follow, so that every vote's event is matched against all of them and "
                     + "delivered to those %d. CPU is the four JVMs' (the three services and the benchmark's, with "
                     + "the embedded Kafka, MongoDB and the sink), from the vote's POST until every webhook arrived "
-                    + "and every consumer had read every topic.\n\n", Scale.THREADS, scale.warmUps(),
+                    + "and every consumer had read every topic.\n\n", BenchStack.BATCH, scale.warmUps(),
                     100 * CpuReading.WARM_JIT_SHARE, Scale.VOTES, Scale.RATE, Scale.MATCHING, Scale.MATCHING));
             md.append("| subscriptions | created in (s) | fan-out: delivered, s | CPU ms a delivery | votes, webhooks "
                     + "| CPU ms a vote | CPU s (fan-out; votes) |\n|---|---|---|---|---|---|---|\n");
