@@ -1,6 +1,7 @@
 package co.vigia.bench;
 
 import co.vigia.devstack.Service;
+import co.vigia.testsupport.Api;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class EndToEnd {
         Map<Integer, Long> worstByWindow = new java.util.concurrent.ConcurrentSkipListMap<>();
         Map<Integer, Long> warmupWorstByWindow = new java.util.concurrent.ConcurrentSkipListMap<>();
         group.listener = (path, webhookId, body, arrived) -> {
-            String externalId = ServiceClient.JSON.readTree(body).path("data").path("externalId").asString("");
+            String externalId = Api.JSON.readTree(body).path("data").path("externalId").asString("");
             Long scheduled = scheduledAt.get(externalId);
             if (scheduled != null && externalId.startsWith("e2e-m-")) {
                 webhooks.record(arrived - scheduled);
@@ -113,7 +114,7 @@ final class EndToEnd {
         int perWindow = Math.max(1, s.e2eRate() * 10);
         WebhookSink.Group group = sink.group("e2e");
         group.listener = (path, webhookId, body, arrived) -> {
-            String externalId = ServiceClient.JSON.readTree(body).path("data").path("externalId").asString("");
+            String externalId = Api.JSON.readTree(body).path("data").path("externalId").asString("");
             Long scheduled = scheduledAt.get(externalId);
             if (scheduled != null && externalId.startsWith("e2e-w-")) {
                 worst.merge(Integer.parseInt(externalId.substring(6)) / perWindow, arrived - scheduled, Math::max);
@@ -166,8 +167,8 @@ final class EndToEnd {
     private static void post(BenchStack stack, String externalId, String bill, long scheduled,
                              Map<String, Long> scheduledAt, Latencies posts, AtomicLong failed) {
         scheduledAt.put(externalId, scheduled);
-        String json = ServiceClient.JSON.writeValueAsString(BenchStack.rollCallWithoutQuorum(externalId, bill));
-        ServiceClient.HTTP.sendAsync(stack.vote.request("POST", "/api/votes", json), HttpResponse.BodyHandlers.ofString())
+        String json = Api.JSON.writeValueAsString(BenchStack.rollCallWithoutQuorum(externalId, bill));
+        Api.HTTP.sendAsync(stack.vote.request("POST", "/api/votes", json), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
                     if (error != null || response.statusCode() != 201) {
                         failed.incrementAndGet();
@@ -180,6 +181,6 @@ final class EndToEnd {
     /** The {@code data} of a sampled webhook body, for the report. */
     static JsonNode sample(WebhookSink sink) {
         String body = sink.group("e2e").sampleBody;
-        return body == null ? null : ServiceClient.JSON.readTree(body);
+        return body == null ? null : Api.JSON.readTree(body);
     }
 }

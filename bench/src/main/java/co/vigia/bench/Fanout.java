@@ -132,7 +132,7 @@ final class Fanout {
         long before = group.distinct();
         CpuReading cpuBefore = stack.cpu();
         long posted = System.nanoTime();
-        stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum(name + "-v-" + vote, name + "-bill"));
+        stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum(name + "-v-" + vote, name + "-bill")).expect2xx();
         Machine.await(s.deadline(), () -> group.distinct() >= before + s.fanout());
         CpuReading cpuAfter = stack.cpu();
         long delivered = group.distinct() - before;

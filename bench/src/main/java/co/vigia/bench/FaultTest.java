@@ -1,6 +1,7 @@
 package co.vigia.bench;
 
 import co.vigia.devstack.Service;
+import co.vigia.testsupport.Api;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class FaultTest {
         WebhookSink.Group group = sink.group("fault");
         Set<String> deliveredIds = ConcurrentHashMap.newKeySet();
         group.listener = (path, webhookId, body, arrived) ->
-                deliveredIds.add(ServiceClient.JSON.readTree(body).path("data").path("externalId").asString(""));
+                deliveredIds.add(Api.JSON.readTree(body).path("data").path("externalId").asString(""));
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         int batchSize = Math.max(1, s.batchSize());
         Thread producer = new Thread(() -> {
@@ -53,10 +54,10 @@ final class FaultTest {
                     batch.add(BenchStack.rollCallWithoutQuorum("fault-v-" + n, "fault-bill-" + (n % BILLS)));
                 }
                 try {
-                    HttpResponse<String> response = ServiceClient.HTTP.send(stack.vote.request("POST", "/api/votes:batch",
-                            ServiceClient.JSON.writeValueAsString(batch)), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = Api.HTTP.send(stack.vote.request("POST", "/api/votes:batch",
+                            Api.JSON.writeValueAsString(batch)), HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200) {
-                        for (JsonNode item : ServiceClient.JSON.readTree(response.body()).path("items")) {
+                        for (JsonNode item : Api.JSON.readTree(response.body()).path("items")) {
                             if ("CREATED".equals(item.path("result").asString())) {
                                 accepted.add(item.path("externalId").asString());
                             }

@@ -1,6 +1,7 @@
 package co.vigia.bench;
 
 import co.vigia.contracts.Topics;
+import co.vigia.testsupport.Api;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -120,7 +121,7 @@ final class Ingestion {
             for (int n = from; n < Math.min(s.rollCalls(), from + s.batchSize()); n++) {
                 batch.add(rollCall(n));
             }
-            batches.add(ServiceClient.JSON.writeValueAsString(batch));
+            batches.add(Api.JSON.writeValueAsString(batch));
         }
         WarmUp warmUp = warmUp(stack, s);
         EventCounter events = new EventCounter(stack.kafka(), Topics.VOTE_EVENTS, s.rollCalls());
@@ -217,7 +218,7 @@ final class Ingestion {
                 for (int n = from; n < Math.min(count, from + s.batchSize()); n++) {
                     batch.add(rollCall(prefix + n, bill.apply(n), named));
                 }
-                post(stack, ServiceClient.JSON.writeValueAsString(batch));
+                post(stack, Api.JSON.writeValueAsString(batch));
             }
             tallied.awaitAll(s.deadline());
         } finally {
@@ -228,7 +229,7 @@ final class Ingestion {
 
     private static void post(BenchStack stack, String batch) {
         try {
-            HttpResponse<String> response = ServiceClient.HTTP.send(
+            HttpResponse<String> response = Api.HTTP.send(
                     stack.vote.request("POST", "/api/votes:batch", batch), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("votes:batch answered " + response.statusCode() + ": "
@@ -249,7 +250,7 @@ final class Ingestion {
         for (int from = 0; from < s.rollCalls(); from += s.batchSize()) {
             List<Document> batch = new ArrayList<>();
             for (int n = from; n < Math.min(s.rollCalls(), from + s.batchSize()); n++) {
-                batch.add(Document.parse(ServiceClient.JSON.writeValueAsString(rollCall(n))));
+                batch.add(Document.parse(Api.JSON.writeValueAsString(rollCall(n))));
             }
             docs.add(batch);
         }

@@ -1,5 +1,6 @@
 package co.vigia.bench;
 
+import co.vigia.testsupport.Api;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,7 +48,7 @@ final class MongoCommandTimes {
     static Snapshot read(String baseUrl, String operatorKey) {
         Map<String, double[]> byCommand = new TreeMap<>();
         try {
-            String body = ServiceClient.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+            String body = Api.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
                     .header("Authorization", "Bearer " + operatorKey).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher line = LINE.matcher(body);
             while (line.find()) {

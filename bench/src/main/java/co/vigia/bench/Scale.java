@@ -93,7 +93,7 @@ final class Scale {
         int planned = s.full() ? VOTES : RATE; // the smoke run: one second of votes
         long expected = matched.distinct() + (long) planned * MATCHING;
         int votes = Pacer.run(RATE, Duration.ofSeconds(planned / RATE), (i, scheduled) -> stack.vote.post("/api/votes",
-                BenchStack.rollCallWithoutQuorum("scale-" + size + "-e2e-" + i, E2E_BILL)));
+                BenchStack.rollCallWithoutQuorum("scale-" + size + "-e2e-" + i, E2E_BILL)).expect2xx());
         Machine.await(s.deadline(), () -> matched.distinct() >= expected);
         stack.awaitConsumersCaughtUp(s.deadline());
         CpuReading afterE2e = stack.cpu();
@@ -111,7 +111,7 @@ final class Scale {
     private static long fanOut(BenchStack stack, WebhookSink sink, BenchSettings s, int size, int vote) {
         WebhookSink.Group group = sink.group("scale");
         long before = group.distinct();
-        stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum("scale-v-" + vote, BILL));
+        stack.vote.post("/api/votes", BenchStack.rollCallWithoutQuorum("scale-v-" + vote, BILL)).expect2xx();
         Machine.await(s.deadline(), () -> group.distinct() >= before + size);
         return group.distinct() - before;
     }

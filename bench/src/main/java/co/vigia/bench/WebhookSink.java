@@ -1,21 +1,12 @@
 package co.vigia.bench;
 
-import co.vigia.devstack.Ports;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import co.vigia.testsupport.WebhookReceiver;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The subscribers' endpoints: a JDK {@link HttpServer} on loopback answering 204 at once. Requests are counted per
+ * The subscribers' endpoints: the test receiver on loopback answering 204 at once. Requests are counted per
  * group (the first path segment after {@code /hooks/}), distinct per path and {@code webhook-id}, so duplicates and
  * losses can be told apart; a group may have a listener (the end-to-end figure times each arrival).
  */
@@ -44,77 +35,51 @@ final class WebhookSink implements AutoCloseable {
         }
     }
 
-    private final int port;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final WebhookReceiver receiver;
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
 
     int port() {
-        return port;
+        return receiver.port();
     }
 
-    private WebhookSink(int port, int threads) {
-        this.port = port;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        } catch (IOException e) {
-            throw new IllegalStateException("webhook sink cannot bind port " + port, e);
-        }
-        executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sink");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/hooks/", this::handle);
-        server.start();
+    private WebhookSink(int threads) {
+        // counts only: keeping every request would hold the fan-out's hundred thousand bodies
+        receiver = new WebhookReceiver(threads).recording(false).listener(this::count);
     }
 
     static WebhookSink start(int threads) {
-        return new WebhookSink(Ports.free(), threads);
+        return new WebhookSink(threads);
     }
 
     /** The URL to register for {@code group/name}. */
     String url(String group, String name) {
-        return "http://127.0.0.1:" + port + "/hooks/" + group + "/" + name;
+        return receiver.url("/hooks/" + group + "/" + name);
     }
 
     Group group(String name) {
         return groups.computeIfAbsent(name, k -> new Group());
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        long arrived = System.nanoTime();
-        byte[] raw;
-        try (InputStream in = exchange.getRequestBody()) {
-            raw = in.readAllBytes();
-        }
-        String path = exchange.getRequestURI().getPath().substring("/hooks/".length());
+    private void count(WebhookReceiver.Received request) {
+        String path = request.path().substring("/hooks/".length());
         int slash = path.indexOf('/');
         Group group = group(slash < 0 ? path : path.substring(0, slash));
-        String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
+        String webhookId = request.webhookId();
         group.requests.incrementAndGet();
         group.distinct.put(path + " " + webhookId, Boolean.TRUE);
-        group.firstNanos.compareAndSet(0, arrived);
-        group.lastNanos.accumulateAndGet(arrived, Math::max);
-        String body = null;
-        if (group.sampleBody == null || group.listener != null) {
-            body = new String(raw, StandardCharsets.UTF_8);
-            if (group.sampleBody == null) {
-                group.sampleBody = body;
-            }
+        group.firstNanos.compareAndSet(0, request.arrivedNanos());
+        group.lastNanos.accumulateAndGet(request.arrivedNanos(), Math::max);
+        if (group.sampleBody == null) {
+            group.sampleBody = request.body();
         }
         Listener listener = group.listener;
         if (listener != null) {
-            listener.received(path, webhookId, body, arrived);
+            listener.received(path, webhookId, request.body(), request.arrivedNanos());
         }
-        exchange.sendResponseHeaders(204, -1);
-        exchange.close();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        receiver.close();
     }
 }

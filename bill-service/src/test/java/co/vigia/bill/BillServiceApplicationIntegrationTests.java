@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.devstack.test.WithTestInfrastructure;
 import co.vigia.starter.check.ServiceApplicationTests;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import co.vigia.testsupport.Api;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,19 +20,14 @@ class BillServiceApplicationIntegrationTests extends ServiceApplicationTests {
     }
 
     @Test
-    void throughTomcatAPathParameterIsRefusedBeforeTheKeyOrTheBodyMatter() throws Exception {
-        HttpResponse<String> sideDoor = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api;x/bills"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(sideDoor.statusCode()).isEqualTo(400);
-        assertThat(sideDoor.headers().firstValue("Content-Type")).contains("application/problem+json;charset=UTF-8");
+    void throughTomcatAPathParameterIsRefusedBeforeTheKeyOrTheBodyMatter() {
+        Api anonymous = Api.onPort(port, null);
+        Api.Response sideDoor = anonymous.post("/api;x/bills", "{\"id\":\"\"}");
+        assertThat(sideDoor.status()).isEqualTo(400);
+        assertThat(sideDoor.contentType()).isEqualTo("application/problem+json;charset=UTF-8");
         assertThat(sideDoor.body()).contains("rejected-request").doesNotContain("\"errors\"");
-        HttpResponse<String> noKey = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/bills"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(noKey.statusCode()).isEqualTo(401);
-        assertThat(noKey.headers().firstValue("Content-Type")).contains("application/problem+json;charset=UTF-8");
+        Api.Response noKey = anonymous.post("/api/bills", "{\"id\":\"\"}");
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(noKey.contentType()).isEqualTo("application/problem+json;charset=UTF-8");
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -56,23 +58,8 @@ public final class DevStack implements AutoCloseable {
 
     /** Ports this stack would bind that something else holds, with what they are for. */
     public Map<Integer, String> busyPorts() {
-        Map<Integer, String> wanted = new LinkedHashMap<>();
-        wanted.put(config.kafkaPort, "Kafka broker");
-        wanted.put(config.kafkaControllerPort, "Kafka controller");
-        wanted.put(config.mongoPort, "MongoDB");
-        wanted.put(config.smtpPort, "SMTP");
-        wanted.put(config.imapPort, "IMAP");
-        wanted.put(config.mailPagePort, "the received-mail page");
-        for (Service s : Service.values()) {
-            wanted.put(config.ports.get(s), s.artifact());
-        }
-        wanted.put(config.webPort, "web");
-        Map<Integer, String> busy = new LinkedHashMap<>();
-        wanted.forEach((port, what) -> {
-            if (!Ports.isFree(port)) {
-                busy.put(port, what);
-            }
-        });
+        Map<Integer, String> busy = new LinkedHashMap<>(StackEnvironment.ports(config));
+        busy.keySet().removeIf(Ports::isFree);
         return busy;
     }
 
@@ -87,6 +74,11 @@ public final class DevStack implements AutoCloseable {
     public DevStack start(Duration timeout) {
         startInfrastructure();
         prepareAotCaches(false);
+        return startServices(timeout);
+    }
+
+    /** One instance of each service, once the infrastructure is up; waits until all are healthy. */
+    public DevStack startServices(Duration timeout) {
         for (Service s : Service.values()) {
             startService(s);
         }
@@ -132,13 +124,7 @@ public final class DevStack implements AutoCloseable {
 
     private ServiceProcess webProcess() {
         if (web == null) {
-            Map<String, String> env = new HashMap<>();
-            env.put("BILL_SERVICE_URL", "http://localhost:" + config.ports.get(Service.BILL));
-            env.put("VOTE_SERVICE_URL", "http://localhost:" + config.ports.get(Service.VOTE));
-            env.put("NOTIFY_SERVICE_URL", "http://localhost:" + config.ports.get(Service.NOTIFY));
-            env.put("VIGIA_OPERATOR_KEY", config.operatorKey);
-            env.put("VIGIA_WEB_PUBLIC_URL", "http://localhost:" + config.webPort);
-            env.putAll(config.commonEnv);
+            Map<String, String> env = StackEnvironment.web(config);
             Path jar = config.repoRoot.resolve("web").resolve("target").resolve("web.jar");
             web = new ServiceProcess("web", jar, config.webPort, env, config.jvmOptions,
                     config.logDir.resolve("web.log")).aotCache(config.aotCache);
@@ -148,17 +134,7 @@ public final class DevStack implements AutoCloseable {
 
     /** Waits until the website answers UP. */
     public void awaitWebUp(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!web().isUp()) {
-            if (!web.isAlive()) {
-                throw new IllegalStateException("web exited while starting; see " + web.logFile());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("web not up within " + timeout.toSeconds() + " s; see "
-                        + web.logFile());
-            }
-            sleep(250);
-        }
+        await(web(), ServiceProcess::isUp, System.nanoTime() + timeout.toNanos(), timeout, p -> "up");
     }
 
     public ServiceProcess web() {
@@ -177,24 +153,8 @@ public final class DevStack implements AutoCloseable {
     }
 
     private ServiceProcess newProcess(Service service, int port, String suffix) {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("MONGODB_URI", mongo.uri(service.database()));
-        env.put("VIGIA_OPERATOR_KEY", config.operatorKey);
-        if (service == Service.NOTIFY) {
-            env.put("VIGIA_SECRET_KEYS", secretKeys.keyring());
-        }
-        env.put("BILL_SERVICE_URL", "http://localhost:" + config.ports.get(Service.BILL));
-        env.put("VIGIA_PUBLIC_BASE_URL_BILL", "http://localhost:" + config.ports.get(Service.BILL));
-        env.put("VIGIA_PUBLIC_BASE_URL_VOTE", "http://localhost:" + config.ports.get(Service.VOTE));
-        env.put("VIGIA_KAFKA_PARTITIONS", String.valueOf(config.partitions));
-        env.put("VIGIA_INSTANCE_ID", service.artifact() + suffix);
-        env.put("SPRING_MAIL_HOST", "127.0.0.1");
-        env.put("SPRING_MAIL_PORT", String.valueOf(config.smtpPort));
-        env.put("VIGIA_PUBLIC_BASE_URL_NOTIFY", "http://localhost:" + config.ports.get(Service.NOTIFY));
-        env.put("VIGIA_PUBLIC_WEB_BASE_URL", "http://localhost:" + config.webPort);
-        env.putAll(config.commonEnv);
-        env.putAll(config.serviceEnv.getOrDefault(service, Map.of()));
+        Map<String, String> env = StackEnvironment.service(config, service, suffix, kafka.bootstrapServers(),
+                mongo.uri(service.database()), secretKeys);
         Path jar = config.repoRoot.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
         return new ServiceProcess(service.artifact() + suffix, jar, port, env, config.jvmOptions,
                 config.logDir.resolve(service.artifact() + suffix + ".log")).aotCache(config.aotCache);
@@ -215,19 +175,21 @@ public final class DevStack implements AutoCloseable {
     /** Waits until every started service reports UP with Kafka and MongoDB UP. */
     public void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (List<ServiceProcess> instances : services.values()) {
-            for (ServiceProcess p : instances) {
-                while (!p.isHealthy()) {
-                    if (!p.isAlive()) {
-                        throw new IllegalStateException(p.name() + " exited while starting; see " + p.logFile());
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(p.name() + " not healthy within " + timeout.toSeconds()
-                                + " s (health: " + p.healthStatus() + "); see " + p.logFile());
-                    }
-                    sleep(250);
-                }
+        services.values().forEach(instances -> instances.forEach(p -> await(p, ServiceProcess::isHealthy, deadline,
+                timeout, q -> "healthy (health: " + q.healthStatus() + ")")));
+    }
+
+    private static void await(ServiceProcess p, Predicate<ServiceProcess> ready, long deadline, Duration timeout,
+                              Function<ServiceProcess, String> what) {
+        while (!ready.test(p)) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(p.name() + " exited while starting; see " + p.logFile());
             }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(p.name() + " not " + what.apply(p) + " within " + timeout.toSeconds()
+                        + " s; see " + p.logFile());
+            }
+            sleep(250);
         }
     }
 

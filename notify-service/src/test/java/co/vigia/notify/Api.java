@@ -1,48 +1,29 @@
 package co.vigia.notify;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** notify-service's REST API over real HTTP, for integration tests. */
+/** notify-service's REST API over real HTTP, for integration tests: the shared client, answers read as JSON. */
 public final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = co.vigia.testsupport.Api.JSON;
 
-    private final String baseUrl;
+    private final co.vigia.testsupport.Api api;
 
     public Api(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this.api = new co.vigia.testsupport.Api(baseUrl, null);
     }
 
     public record Response(int status, JsonNode body, String contentType) {
     }
 
     public Response call(String method, String path, String key, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+        co.vigia.testsupport.Api.Response response = api.as(key).send(method, path, json);
+        if (response.status() < 0) {
+            throw new IllegalStateException(method + " " + path + ": " + response.body());
         }
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body, response.headers().firstValue("content-type").orElse(""));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return new Response(response.status(), body, response.contentType());
     }
 
     public Response get(String path, String key) {

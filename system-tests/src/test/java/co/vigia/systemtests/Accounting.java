@@ -1,5 +1,6 @@
 package co.vigia.systemtests;
 
+import co.vigia.testsupport.WebhookReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,8 @@ package co.vigia.systemtests;
 
 import co.vigia.devstack.Service;
 import co.vigia.systemtests.walkthrough.Runner;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ final class ApiDocuments {
     private final Map<Service, JsonNode> documents = new LinkedHashMap<>();
     private final Map<Service, String> baseUrls = new LinkedHashMap<>();
 
-    ApiDocuments(SystemStack stack, Path outDir) throws IOException {
+    ApiDocuments(TestStack stack, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         for (Service service : Service.values()) {
             Api.Response doc = new Api(stack.process(service).baseUrl(), null).get("/v3/api-docs").expect(200);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.vigia.devstack.Ports;
 import co.vigia.devstack.Service;
+import co.vigia.testsupport.TestStack;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -35,7 +36,7 @@ class EmailSystemTests {
     private static final String BILL = "sujecion-prueba";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static SystemStack stack;
+    static TestStack stack;
     static SmtpRelay relay;
     static Vigia vigia;
 

@@ -9,6 +9,10 @@ import co.vigia.contracts.bill.BillActionRecorded;
 import co.vigia.devstack.Ports;
 import co.vigia.devstack.Service;
 import co.vigia.devstack.ServiceProcess;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TestStack;
+import co.vigia.testsupport.TopicReader;
+import co.vigia.testsupport.WebhookReceiver;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -53,7 +57,7 @@ class FaultSystemTests {
 
     static final Duration DRAIN = Duration.ofMinutes(4);
 
-    static SystemStack stack;
+    static TestStack stack;
     static WebhookReceiver receiver;
     static Vigia vigia;
 
@@ -153,7 +157,7 @@ class FaultSystemTests {
         Set<String> recordedActions = new HashSet<>();
         Load.await("the notes' events", Duration.ofSeconds(90), () -> {
             recordedActions.clear();
-            for (CloudEvent e : KafkaLog.events(KafkaLog.read(stack.kafkaBootstrapServers(), List.of(Topics.BILL_EVENTS)))) {
+            for (CloudEvent e : TopicReader.events(stack.topics().readAll(List.of(Topics.BILL_EVENTS), SystemStack.READ_TOPICS))) {
                 if (e.type().equals("co.vigia.bill.action-recorded") && bills.contains(e.subject())) {
                     recordedActions.add(EventCodec.data(e, BillActionRecorded.class).actionId());
                 }
@@ -218,12 +222,12 @@ class FaultSystemTests {
         String key = vigia.subscriber("gone-ngo");
         String gone = vigia.subscribe(key, "gone", List.of("co.vigia.vote.tallied"), flow.bills);
         vigia.subscribe(key, "gone-canary", List.of("co.vigia.subscription.disabled"), List.of());
-        receiver.mode("gone", WebhookReceiver.Mode.GONE);
+        receiver.answer("/gone", WebhookReceiver.Reply.status(410));
         Load.postInBatches(stack.vote, Load.votes("gone", flow.bills, 1), 1);
         Load.await("the 410 subscription disabled", Duration.ofSeconds(60), () ->
                 "DISABLED".equals(stack.notify.as(key).get("/api/subscriptions/" + gone).json().path("status").asString()));
         Load.await("the subscriber told", Duration.ofSeconds(60), () ->
-                receiver.received("gone-canary").stream().anyMatch(r -> r.type().equals("co.vigia.subscription.disabled")
+                receiver.received("/gone-canary").stream().anyMatch(r -> r.type().equals("co.vigia.subscription.disabled")
                         && gone.equals(r.subject())));
     }
 
@@ -249,8 +253,8 @@ class FaultSystemTests {
 
         Map<String, Long> deadLetters = new LinkedHashMap<>();
         for (String topic : Topics.ALL) {
-            long count = KafkaLog.read(stack.kafkaBootstrapServers(), List.of(Topics.deadLetter(topic))).stream()
-                    .filter(e -> e.raw() != null && e.raw().startsWith(marker)).count();
+            long count = stack.topics().readAll(List.of(Topics.deadLetter(topic)), SystemStack.READ_TOPICS).stream()
+                    .filter(r -> r.value() != null && r.value().startsWith(marker)).count();
             deadLetters.put(topic, count);
         }
         System.out.println("dead letters per topic: " + deadLetters);
@@ -290,8 +294,8 @@ class FaultSystemTests {
         }
         List<CloudEvent> tallied = Load.talliedEvents(stack, externalIds(votes), DRAIN);
         Map<String, List<String>> expected = Map.of(prefix, tallied.stream().map(CloudEvent::id).toList());
-        Load.await("webhooks for the waiting votes", DRAIN, () -> receiver.received(prefix).size() >= tallied.size());
-        Accounting accounting = Accounting.of("6 bill-service down", votes.size(), expected, receiver.all(),
+        Load.await("webhooks for the waiting votes", DRAIN, () -> receiver.received("/" + prefix).size() >= tallied.size());
+        Accounting accounting = Accounting.of("6 bill-service down", votes.size(), expected, receiver.received(),
                 "all " + waiting + " answered 202 WAITING_FOR_BILL");
         assertThat(tallied).hasSize(Load.EVENTS);
         assertThat(accounting.lost()).isZero();
@@ -362,7 +366,7 @@ class FaultSystemTests {
         }
 
         int received() {
-            return receiver.received(name).size();
+            return receiver.received("/" + name).size();
         }
 
         /** Waits until every accepted vote's event is on Kafka and delivered, then counts. */
@@ -377,12 +381,12 @@ class FaultSystemTests {
                 throw new AssertionError(timedOut.getMessage() + "\n" + whyMissing(ids), timedOut);
             }
             Load.sleep(1000); // let stragglers (duplicates) arrive before counting
-            return Accounting.of(test, accepted.size(), Map.of(name, List.copyOf(ids)), receiver.all(), note);
+            return Accounting.of(test, accepted.size(), Map.of(name, List.copyOf(ids)), receiver.received(), note);
         }
 
         private Set<String> missing(Set<String> ids) {
             Set<String> missing = new HashSet<>(ids);
-            receiver.received(name).forEach(r -> missing.remove(r.webhookId()));
+            receiver.received("/" + name).forEach(r -> missing.remove(r.webhookId()));
             return missing;
         }
 
@@ -424,7 +428,7 @@ class FaultSystemTests {
 
         void assertOnlyExpectedIds() {
             Set<String> ids = new HashSet<>(expected.stream().map(CloudEvent::id).toList());
-            assertThat(receiver.received(name)).allSatisfy(r -> {
+            assertThat(receiver.received("/" + name)).allSatisfy(r -> {
                 assertThat(r.verified()).isTrue();
                 assertThat(ids).contains(r.webhookId());
             });
@@ -436,7 +440,7 @@ class FaultSystemTests {
             expected.forEach(e -> sent.computeIfAbsent(e.subject(), k -> new ArrayList<>()).add(e.id()));
             Map<String, List<String>> got = new HashMap<>();
             Set<String> seen = new HashSet<>();
-            for (WebhookReceiver.Received r : receiver.received(name)) {
+            for (WebhookReceiver.Received r : receiver.received("/" + name)) {
                 if (seen.add(r.webhookId())) {
                     got.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r.webhookId());
                 }

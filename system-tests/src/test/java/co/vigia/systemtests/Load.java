@@ -6,6 +6,9 @@ import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.EventCodec;
 import co.vigia.contracts.Topics;
 import co.vigia.contracts.vote.VoteTallied;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TestStack;
+import co.vigia.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,13 +73,13 @@ final class Load {
     }
 
     /** The tallied events on Kafka for these external ids, waiting (bounded) until all are there. */
-    static List<CloudEvent> talliedEvents(SystemStack stack, Set<String> externalIds, Duration within) {
+    static List<CloudEvent> talliedEvents(TestStack stack, Set<String> externalIds, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         List<CloudEvent> found;
         do {
             found = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            for (CloudEvent e : KafkaLog.events(KafkaLog.read(stack.kafkaBootstrapServers(), List.of(Topics.VOTE_EVENTS)))) {
+            for (CloudEvent e : TopicReader.events(stack.topics().readAll(List.of(Topics.VOTE_EVENTS), SystemStack.READ_TOPICS))) {
                 if (e.type().equals("co.vigia.vote.tallied")) {
                     String externalId = EventCodec.data(e, VoteTallied.class).externalId();
                     if (externalIds.contains(externalId) && seen.add(externalId)) {

@@ -3,6 +3,7 @@ package co.vigia.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.devstack.Seed;
+import co.vigia.testsupport.TestStack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 class RecordSystemTests {
 
-    static SystemStack stack;
+    static TestStack stack;
 
     @BeforeAll
     static void start() {

@@ -3,6 +3,9 @@ package co.vigia.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vigia.devstack.Service;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TestStack;
+import co.vigia.testsupport.WebhookReceiver;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReliabilitySystemTests {
 
-    private SystemStack stack;
+    private TestStack stack;
     private WebhookReceiver receiver;
     private final List<String> figures = new ArrayList<>();
 

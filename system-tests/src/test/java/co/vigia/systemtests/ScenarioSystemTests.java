@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import co.vigia.contracts.CloudEvent;
 import co.vigia.contracts.Topics;
 import co.vigia.devstack.Seed;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TestStack;
+import co.vigia.testsupport.TopicReader;
+import co.vigia.testsupport.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ScenarioSystemTests {
 
-    static SystemStack stack;
+    static TestStack stack;
     static WebhookReceiver receiver;
     static Vigia vigia;
 
@@ -109,17 +113,17 @@ class ScenarioSystemTests {
         assertThat(expected.get("watcher")).extracting(CloudEvent::type).contains("co.vigia.vote.tallied");
 
         await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).until(() ->
-                receiver.received("follower").size() >= expected.get("follower").size()
-                        && receiver.received("watcher").size() >= expected.get("watcher").size());
+                receiver.received("/follower").size() >= expected.get("follower").size()
+                        && receiver.received("/watcher").size() >= expected.get("watcher").size());
 
         Map<String, List<String>> expectedIds = new LinkedHashMap<>();
         expected.forEach((endpoint, events) -> expectedIds.put(endpoint, events.stream().map(CloudEvent::id).toList()));
-        Accounting accounting = Accounting.of("scenario", all.size(), expectedIds, receiver.all(), "two NGOs");
+        Accounting accounting = Accounting.of("scenario", all.size(), expectedIds, receiver.received(), "two NGOs");
         assertThat(accounting.lost()).isZero();
         assertThat(accounting.duplicates()).isZero();
 
         for (String endpoint : expected.keySet()) {
-            List<WebhookReceiver.Received> got = receiver.received(endpoint);
+            List<WebhookReceiver.Received> got = receiver.received("/" + endpoint);
             assertThat(got).allMatch(WebhookReceiver.Received::verified, "verified by the Standard Webhooks library");
             assertThat(got).extracting(WebhookReceiver.Received::webhookId)
                     .containsExactlyInAnyOrderElementsOf(expectedIds.get(endpoint));
@@ -151,7 +155,7 @@ class ScenarioSystemTests {
     }
 
     private static List<CloudEvent> events() {
-        return new ArrayList<>(KafkaLog.events(KafkaLog.read(stack.kafkaBootstrapServers(), Topics.ALL)));
+        return new ArrayList<>(TopicReader.events(stack.topics().readAll(Topics.ALL, SystemStack.READ_TOPICS)));
     }
 
     private static String stage(String billId) {

@@ -1,5 +1,7 @@
 package co.vigia.systemtests;
 
+import co.vigia.testsupport.TestStack;
+import co.vigia.testsupport.WebhookReceiver;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -7,10 +9,10 @@ import tools.jackson.databind.JsonNode;
 /** The steps a test takes through the public APIs: NGOs and their subscriptions, bills, votes, opinions. */
 final class Vigia {
 
-    private final SystemStack stack;
+    private final TestStack stack;
     private final WebhookReceiver receiver;
 
-    Vigia(SystemStack stack, WebhookReceiver receiver) {
+    Vigia(TestStack stack, WebhookReceiver receiver) {
         this.stack = stack;
         this.receiver = receiver;
     }
@@ -23,9 +25,9 @@ final class Vigia {
 
     /** The NGO subscribes an endpoint of the receiver; the receiver learns its secret. Returns the subscription id. */
     String subscribe(String ngoKey, String endpoint, List<String> types, List<String> billIds) {
-        JsonNode created = stack.notify.as(ngoKey).post("/api/subscriptions", Map.of("url", receiver.url(endpoint),
+        JsonNode created = stack.notify.as(ngoKey).post("/api/subscriptions", Map.of("url", receiver.localhostUrl("/" + endpoint),
                 "eventTypes", types, "billIds", billIds, "description", "system test " + endpoint)).expect(201).json();
-        receiver.secret(endpoint, created.path("secret").asString());
+        receiver.secret("/" + endpoint, created.path("secret").asString());
         return created.path("subscription").path("id").asString();
     }
 

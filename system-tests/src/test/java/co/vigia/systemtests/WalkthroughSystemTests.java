@@ -4,6 +4,8 @@ import co.vigia.devstack.Seed;
 import co.vigia.devstack.Service;
 import co.vigia.systemtests.walkthrough.Page;
 import co.vigia.systemtests.walkthrough.Runner;
+import co.vigia.testsupport.TestStack;
+import co.vigia.testsupport.WebhookReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ class WalkthroughSystemTests {
 
     static final Path REPO = Path.of(System.getProperty("vigia.repo", "..")).toAbsolutePath().normalize();
 
-    static SystemStack stack;
+    static TestStack stack;
     static WebhookReceiver receiver;
     static final List<Runner.Exchange> exchanges = new ArrayList<>();
 
@@ -71,7 +73,7 @@ class WalkthroughSystemTests {
         rewrites.put("http://localhost:8081", stack.process(Service.BILL).baseUrl());
         rewrites.put("http://localhost:8082", stack.process(Service.VOTE).baseUrl());
         rewrites.put("http://localhost:8083", stack.process(Service.NOTIFY).baseUrl());
-        rewrites.put("http://localhost:9000/", receiver.url(""));
+        rewrites.put("http://localhost:9000/", receiver.localhostUrl("/"));
         Runner runner = new Runner(rewrites, Map.of("VIGIA_OPERATOR_KEY", SystemStack.OPERATOR_KEY),
                 () -> Seed.load(stack.devstack()), exchanges::add);
         List<DynamicTest> tests = new ArrayList<>();

@@ -4,23 +4,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import co.vigia.contracts.CloudEvent;
-import co.vigia.contracts.EventCodec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class VoteFixtures {
 
     public static final String OPERATOR_KEY = "test-operator-key";
-    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = Api.JSON;
 
     private VoteFixtures() {
     }
@@ -84,27 +76,21 @@ public final class VoteFixtures {
     public record Response(int status, JsonNode body, String raw) {
     }
 
-    public static Response send(int port, String method, String path, String body, String contentType)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofMinutes(3))
-                .header("Authorization", "Bearer " + OPERATOR_KEY);
-        if (body != null) {
-            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+    public static Response send(int port, String method, String path, String body, String contentType) {
+        Api.Response response = Api.onPort(port, OPERATOR_KEY).timeout(Duration.ofMinutes(3)).send(method, path, body,
+                contentType == null ? Map.of() : Map.of("Content-Type", contentType));
+        if (response.status() < 0) {
+            throw new IllegalStateException(method + " " + path + ": " + response.body());
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
         JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());
-        return new Response(response.statusCode(), json, response.body());
+        return new Response(response.status(), json, response.body());
     }
 
-    public static Response post(int port, String path, String body) throws IOException, InterruptedException {
+    public static Response post(int port, String path, String body) {
         return send(port, "POST", path, body, "application/json");
     }
 
-    public static Response get(int port, String path) throws IOException, InterruptedException {
+    public static Response get(int port, String path) {
         return send(port, "GET", path, null, null);
     }
 
@@ -114,26 +100,8 @@ public final class VoteFixtures {
      */
     public static List<CloudEvent> events(String bootstrapServers, String topic, String subject, int expected,
                                           Duration timeout, Duration quiet) {
-        List<CloudEvent> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "vote-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + timeout.toMillis();
-            long quietUntil = Long.MAX_VALUE;
-            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (subject.equals(record.key())) {
-                        found.add(EventCodec.read(record.value()));
-                    }
-                }
-                if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.currentTimeMillis() + quiet.toMillis();
-                }
-            }
-        }
-        return found;
+        List<ConsumerRecord<String, String>> records = new TopicReader(bootstrapServers).readUntil(topic, timeout,
+                read -> read.stream().filter(r -> subject.equals(r.key())).count() >= expected, quiet);
+        return TopicReader.eventsOf(records, subject);
     }
 }

@@ -2,13 +2,11 @@ package co.vigia.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.vigia.devstack.DevStack;
 import co.vigia.devstack.Service;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TestStack;
+import co.vigia.testsupport.WebhookReceiver;
 import co.vigia.web.ops.prometheus.PrometheusText;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The NGO portal and the operators' console in Debian's headless Chromium against the real stack (devstack: embedded
@@ -50,32 +47,22 @@ class AccountJourneysBrowserIntegrationTests {
     static final Path SCREENSHOTS = Path.of("target", "journeys");
     static final Duration DOWN_WITHIN = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final JsonMapper json = JsonMapper.builder().build();
-    private DevStack stack;
+    private TestStack stack;
     private ConfigurableApplicationContext web;
-    private LocalReceiver receiver;
+    private WebhookReceiver receiver;
     private BrowserSession browser;
 
     @BeforeAll
     void start() throws Exception {
-        receiver = new LocalReceiver();
-        stack = DevStack.config().randomPorts()
-                .repoRoot(Path.of(System.getProperty("vigia.repo", "..")))
-                .logDir(SCREENSHOTS.resolve("logs"))
-                .operatorKey(OPERATOR_KEY)
-                .partitions(3)
-                .env("VIGIA_WEBHOOK_ALLOWED_HOSTS", "localhost:*,127.0.0.1:*")
-                .env("VIGIA_WEBHOOK_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,13s,21s")
-                .env("VIGIA_KAFKA_PARTITIONS", "3")
-                .build();
+        receiver = new WebhookReceiver();
         // generous: on a shared 2-core machine under load three JVMs can take minutes to be healthy
-        stack.start(Duration.ofSeconds(300));
+        stack = TestStack.start(TestStack.config(Path.of(System.getProperty("vigia.repo", "..")),
+                SCREENSHOTS.resolve("logs"), OPERATOR_KEY, receiver.port()), Duration.ofSeconds(300));
         web = new SpringApplicationBuilder(WebApplication.class).run("--server.port=0",
                 "--vigia.ops.operator-key=" + OPERATOR_KEY,
-                "--vigia.web.services.bill=" + stack.service(Service.BILL).baseUrl(),
-                "--vigia.web.services.vote=" + stack.service(Service.VOTE).baseUrl(),
-                "--vigia.web.services.notify=" + stack.service(Service.NOTIFY).baseUrl());
+                "--vigia.web.services.bill=" + stack.process(Service.BILL).baseUrl(),
+                "--vigia.web.services.vote=" + stack.process(Service.VOTE).baseUrl(),
+                "--vigia.web.services.notify=" + stack.process(Service.NOTIFY).baseUrl());
         browser = new BrowserSession("http://localhost:" + web.getEnvironment().getProperty("local.server.port"),
                 SCREENSHOTS);
     }
@@ -142,7 +129,7 @@ class AccountJourneysBrowserIntegrationTests {
         assertThat(receiver.received().get(0).body()).contains("co.vigia.ping");
         browser.axe("portal-endpoint");
 
-        receiver.answer(500);
+        receiver.answering(r -> WebhookReceiver.Reply.status(500));
         browser.go("send-test");
         browser.await(Duration.ofSeconds(30), "the failing delivery's status code in the log", true,
                 () -> "500".equals(browser.text("#deliveries tbody tr:first-child .status-code")));
@@ -153,7 +140,7 @@ class AccountJourneysBrowserIntegrationTests {
         assertThat(browser.text("#attempts")).contains("HTTP 500");
         browser.axe("portal-delivery-failing");
 
-        receiver.answer(204);
+        receiver.answering(r -> WebhookReceiver.Reply.status(204));
         browser.go("redeliver");
         assertThat(browser.text("#notice")).contains("Reenvío programado");
         browser.await(Duration.ofSeconds(60), "the redelivery delivered", true,
@@ -208,9 +195,7 @@ class AccountJourneysBrowserIntegrationTests {
     private Set<String> exposedMetricNames() throws Exception {
         Set<String> exposed = new HashSet<>();
         for (Service service : Service.values()) {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl()
-                    + "/actuator/prometheus")).header("Authorization", "Bearer " + OPERATOR_KEY).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = api(service, OPERATOR_KEY).get("/actuator/prometheus").body();
             PrometheusText.parse(metrics).forEach(sample -> exposed.add(sample.name()));
         }
         return exposed;
@@ -248,7 +233,7 @@ class AccountJourneysBrowserIntegrationTests {
 
         browser.open("/ops");
         long stopping = System.nanoTime();
-        stack.service(Service.VOTE).stop(Duration.ofSeconds(10));
+        stack.process(Service.VOTE).stop(Duration.ofSeconds(10));
         browser.await(DOWN_WITHIN, "vote-service DOWN", false, () -> "DOWN".equals(status("vote-service")));
         Duration took = Duration.ofNanos(System.nanoTime() - stopping);
         log.info("vote-service showed DOWN on the console {} ms after it was sent SIGTERM", took.toMillis());
@@ -260,7 +245,7 @@ class AccountJourneysBrowserIntegrationTests {
         browser.screenshot("ops-2-vote-down");
 
         long starting = System.nanoTime();
-        stack.service(Service.VOTE).start();
+        stack.process(Service.VOTE).start();
         browser.await(Duration.ofSeconds(240), "vote-service UP again", false,
                 () -> "UP".equals(status("vote-service")));
         log.info("vote-service showed UP on the console {} s after it was started",
@@ -272,21 +257,15 @@ class AccountJourneysBrowserIntegrationTests {
         return browser.text("[data-service='" + service + "'] .status");
     }
 
-    private JsonNode post(Service service, String path, String key, Map<String, Object> body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl()
-                        + path)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
-        return json.readTree(response.body());
+    private JsonNode post(Service service, String path, String key, Map<String, Object> body) {
+        return api(service, key).timeout(Duration.ofSeconds(60)).post(path, body).expect(201).json();
     }
 
-    private JsonNode get(Service service, String path, String key) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl()
-                + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + key).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+    private JsonNode get(Service service, String path, String key) {
+        return api(service, key).get(path).expect(200).json();
+    }
+
+    private Api api(Service service, String key) {
+        return new Api(stack.process(service).baseUrl(), key);
     }
 }

@@ -2,9 +2,9 @@ package co.vigia.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.vigia.devstack.DevStack;
 import co.vigia.devstack.Seed;
 import co.vigia.devstack.Service;
+import co.vigia.testsupport.TestStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +54,7 @@ class PublicPagesBrowserIntegrationTests {
     static final long MAX_PAGE_BYTES = 150 * 1024;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private DevStack stack;
+    private TestStack stack;
     private ConfigurableApplicationContext web;
     private WebDriver browser;
     private String base;
@@ -62,16 +62,10 @@ class PublicPagesBrowserIntegrationTests {
     @BeforeAll
     void start() throws Exception {
         Files.createDirectories(OUT);
-        stack = DevStack.config().randomPorts()
-                .repoRoot(Path.of(System.getProperty("vigia.repo", "..")))
-                .logDir(OUT.resolve("logs"))
-                .operatorKey(OPERATOR_KEY)
-                .partitions(3)
-                .env("VIGIA_KAFKA_PARTITIONS", "3")
-                .build();
-        stack.start(Duration.ofSeconds(300));
-        Seed.load(stack);
-        String bill = stack.service(Service.BILL).baseUrl();
+        stack = TestStack.start(TestStack.config(Path.of(System.getProperty("vigia.repo", "..")), OUT.resolve("logs"),
+                OPERATOR_KEY, null), Duration.ofSeconds(300));
+        Seed.load(stack.devstack());
+        String bill = stack.process(Service.BILL).baseUrl();
         // the seed ends with a deadline scan, which archives the submission bill (art. 162) as of 20 June 2023
         Awaitility.await("the submission bill archived by the deadline clock").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
@@ -80,8 +74,8 @@ class PublicPagesBrowserIntegrationTests {
         // arguments, not default properties: application.yml's ${SERVER_PORT:8080} would win over those
         web = new SpringApplicationBuilder(WebApplication.class).run("--server.port=0",
                 "--vigia.web.services.bill=" + bill,
-                "--vigia.web.services.vote=" + stack.service(Service.VOTE).baseUrl(),
-                "--vigia.web.services.notify=" + stack.service(Service.NOTIFY).baseUrl());
+                "--vigia.web.services.vote=" + stack.process(Service.VOTE).baseUrl(),
+                "--vigia.web.services.notify=" + stack.process(Service.NOTIFY).baseUrl());
         base = "http://localhost:" + web.getEnvironment().getProperty("local.server.port");
         browser = Browser.chromium(true);
     }

@@ -1,53 +1,35 @@
 package co.vigia.bill.support;
 
 import co.vigia.contracts.CloudEvent;
-import co.vigia.contracts.EventCodec;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TopicReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** HTTP and Kafka helpers for the integration tests: real requests, real topics, bounded waits. */
+/** bill-service's API and topics for the integration tests: real requests, real topics, bounded waits. */
 public final class ItClient {
 
     public static final String OPERATOR_KEY = "it-operator-key";
-    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = Api.JSON;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final int port;
-    private final String bootstrapServers;
+    private final Api api;
+    private final TopicReader topics;
 
     public ItClient(int port, String bootstrapServers) {
-        this.port = port;
-        this.bootstrapServers = bootstrapServers;
+        this.api = Api.onPort(port, null);
+        this.topics = new TopicReader(bootstrapServers);
     }
 
     public HttpResponse<String> send(String method, String path, String body, String key, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        headers.forEach(request::header);
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return api.as(key).exchange(method, path, body, headers);
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
@@ -80,44 +62,16 @@ public final class ItClient {
     /** Reads every record of {@code topic} from the start until {@code done} holds or the timeout ends. */
     public List<ConsumerRecord<String, String>> readUntil(String topic, Duration timeout,
                                                           Predicate<List<ConsumerRecord<String, String>>> done) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + timeout.toMillis();
-            while (System.currentTimeMillis() < deadline && !done.test(records)) {
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-            }
-        }
-        return records;
+        return topics.readUntil(topic, timeout, done);
     }
 
     /** Every record of {@code topic} written so far, read from the start of each partition to its current end. */
     public List<ConsumerRecord<String, String>> readAll(String topic, Duration timeout) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-            long deadline = System.currentTimeMillis() + timeout.toMillis();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end in " + timeout);
-                }
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-            }
-        }
-        return records;
+        return topics.readAll(topic, timeout);
     }
 
     /** The CloudEvents about one bill on a topic's records. */
     public static List<CloudEvent> eventsOf(List<ConsumerRecord<String, String>> records, String billId) {
-        return records.stream().filter(r -> billId.equals(r.key())).map(r -> EventCodec.read(r.value())).toList();
+        return TopicReader.eventsOf(records, billId);
     }
 }

@@ -2,11 +2,11 @@ package co.vigia.notify.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.vigia.notify.WebhookReceiver;
 import co.vigia.notify.address.AllowList;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.HostResolver;
 import co.vigia.notify.signing.WebhookSigner;
+import co.vigia.testsupport.WebhookReceiver;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;

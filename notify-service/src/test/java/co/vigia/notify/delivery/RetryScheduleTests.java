@@ -2,12 +2,12 @@ package co.vigia.notify.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.vigia.notify.WebhookReceiver;
-import co.vigia.notify.WebhookReceiver.Reply;
 import co.vigia.notify.address.AllowList;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.HostResolver;
 import co.vigia.notify.signing.WebhookSigner;
+import co.vigia.testsupport.WebhookReceiver.Reply;
+import co.vigia.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package co.vigia.notify.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.vigia.notify.WebhookReceiver;
-import co.vigia.notify.WebhookReceiver.Reply;
 import co.vigia.notify.address.AllowList;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.HostResolver;
 import co.vigia.notify.signing.WebhookSigner;
+import co.vigia.testsupport.WebhookReceiver.Reply;
+import co.vigia.testsupport.WebhookReceiver;
 import com.standardwebhooks.Webhook;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -27,19 +27,11 @@ class WebhookSenderTests {
     private static final String BODY = "{\"type\":\"co.vigia.bill.registered\",\"timestamp\":\"2023-03-15T10:00:00Z\","
             + "\"data\":{\"billId\":\"sometimiento-2023\"}}";
 
-    private final WebhookReceiver receiver = newReceiver();
+    private final WebhookReceiver receiver = new WebhookReceiver();
     private final EndpointPolicy localOnly = new EndpointPolicy(
             AllowList.of(List.of("127.0.0.1:" + receiver.port(), "localhost:" + receiver.port())), HostResolver.system());
     private final WebhookSender sender = new WebhookSender(localOnly, Duration.ofSeconds(5), Duration.ofMillis(800),
             20 * 1024, Clock.systemUTC());
-
-    private static WebhookReceiver newReceiver() {
-        try {
-            return new WebhookReceiver();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterEach
     void close() {

@@ -19,9 +19,10 @@ import co.vigia.contracts.objection.Stance;
 import co.vigia.contracts.vote.VoteTallied;
 import co.vigia.devstack.test.WithTestInfrastructure;
 import co.vigia.notify.Api;
-import co.vigia.notify.WebhookReceiver;
-import co.vigia.notify.WebhookReceiver.Reply;
 import co.vigia.notify.delivery.EndpointGates;
+import co.vigia.testsupport.WebhookReceiver.Reply;
+import co.vigia.testsupport.TopicReader;
+import co.vigia.testsupport.WebhookReceiver;
 import com.standardwebhooks.Webhook;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -34,10 +35,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -246,20 +244,9 @@ class EventDeliveryIntegrationTests {
         CloudEvent after = publish(stageChanged(billId, "FIRST_DEBATE"));
         await().atMost(WAIT).until(() -> receiver.received("/poison").stream()
                 .anyMatch(r -> r.header("webhook-id").equals(after.id())));
-        try (KafkaConsumer<String, String> dlt = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            dlt.subscribe(List.of(Topics.deadLetter(Topics.BILL_EVENTS)));
-            List<String> keys = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + WAIT.toMillis();
-            while (!keys.contains(billId) && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : dlt.poll(Duration.ofMillis(500))) {
-                    keys.add(record.key());
-                }
-            }
-            assertThat(keys).contains(billId);
-        }
+        assertThat(new TopicReader(bootstrapServers).readUntil(Topics.deadLetter(Topics.BILL_EVENTS), WAIT,
+                records -> records.stream().anyMatch(r -> billId.equals(r.key())))).extracting(ConsumerRecord::key)
+                .contains(billId);
     }
 
     @Test
@@ -301,22 +288,9 @@ class EventDeliveryIntegrationTests {
 
     /** The values of up to {@code expected} records keyed {@code key} on the bill topic's DLT. */
     private List<String> readDeadLetters(String key, int expected) {
-        try (KafkaConsumer<String, String> dlt = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            dlt.subscribe(List.of(Topics.deadLetter(Topics.BILL_EVENTS)));
-            List<String> values = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + WAIT.toMillis();
-            while (values.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : dlt.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        values.add(record.value());
-                    }
-                }
-            }
-            return values;
-        }
+        return new TopicReader(bootstrapServers).readUntil(Topics.deadLetter(Topics.BILL_EVENTS), WAIT,
+                records -> records.stream().filter(r -> key.equals(r.key())).count() >= expected).stream()
+                .filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import co.vigia.devstack.test.WithTestInfrastructure;
 import co.vigia.notify.Api;
 import co.vigia.notify.Api.Response;
-import co.vigia.notify.WebhookReceiver;
+import co.vigia.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

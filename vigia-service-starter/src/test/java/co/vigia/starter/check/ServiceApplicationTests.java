@@ -2,26 +2,19 @@ package co.vigia.starter.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import co.vigia.testsupport.Api;
+import co.vigia.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service's application test checks, once: it starts on real Kafka and MongoDB, reports them healthy
@@ -69,11 +62,11 @@ public abstract class ServiceApplicationTests {
         JsonNode anonymous = get("/actuator/health", null);
         assertThat(anonymous.path("status").asString()).isEqualTo("UP");
         assertThat(anonymous.has("components")).isFalse();
-        assertThat(send("/actuator/prometheus", null).statusCode()).isEqualTo(401);
-        assertThat(send("/actuator/metrics", null).statusCode()).isEqualTo(401);
-        assertThat(send("/actuator/metrics", "not-the-key").statusCode()).isEqualTo(401);
+        assertThat(send("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(send("/actuator/metrics", null).status()).isEqualTo(401);
+        assertThat(send("/actuator/metrics", "not-the-key").status()).isEqualTo(401);
         assertThat(send("/actuator/prometheus", OPERATOR_KEY).body()).contains("application=\"" + application + "\"");
-        assertThat(send("/actuator/metrics", OPERATOR_KEY).statusCode()).isEqualTo(200);
+        assertThat(send("/actuator/metrics", OPERATOR_KEY).status()).isEqualTo(200);
     }
 
     @Test
@@ -83,12 +76,12 @@ public abstract class ServiceApplicationTests {
 
     @Test
     protected void securityHeadersAreSetAndSwaggerUiIsServedWithAContentSecurityPolicy() throws Exception {
-        HttpResponse<String> docs = send("/v3/api-docs", null);
-        assertThat(docs.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(docs.headers().firstValue("X-Frame-Options")).contains("DENY");
-        HttpResponse<String> ui = send("/swagger-ui/index.html", null);
-        assertThat(ui.statusCode()).isEqualTo(200);
-        assertThat(ui.headers().firstValue("Content-Security-Policy").orElseThrow())
+        Api.Response docs = send("/v3/api-docs", null);
+        assertThat(docs.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(docs.header("X-Frame-Options")).isEqualTo("DENY");
+        Api.Response ui = send("/swagger-ui/index.html", null);
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.header("Content-Security-Policy"))
                 .contains("script-src 'self'").contains("frame-ancestors 'none'");
         // Swagger UI runs from its own files only: no inline script for the policy to block
         assertThat(ui.body()).doesNotContainPattern("<script>\\s*\\S");
@@ -98,33 +91,18 @@ public abstract class ServiceApplicationTests {
     protected void aRecordPublishedToATopicIsConsumedBack() throws Exception {
         String topic = application + "-roundtrip-" + UUID.randomUUID();
         kafka.send(topic, "sometimiento", "{\"hello\":\"kafka\"}").get();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "roundtrip-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 30_000;
-            ConsumerRecord<String, String> got = null;
-            while (got == null && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    got = r;
-                }
-            }
-            assertThat(got).isNotNull();
-            assertThat(got.key()).isEqualTo("sometimiento");
-            assertThat(got.value()).isEqualTo("{\"hello\":\"kafka\"}");
-        }
+        List<ConsumerRecord<String, String>> got = new TopicReader(bootstrapServers)
+                .readUntil(topic, Duration.ofSeconds(30), records -> !records.isEmpty());
+        assertThat(got).isNotEmpty();
+        assertThat(got.get(0).key()).isEqualTo("sometimiento");
+        assertThat(got.get(0).value()).isEqualTo("{\"hello\":\"kafka\"}");
     }
 
-    protected JsonNode get(String path, String key) throws Exception {
-        return JsonMapper.builder().build().readTree(send(path, key).body());
+    protected JsonNode get(String path, String key) {
+        return send(path, key).json();
     }
 
-    protected HttpResponse<String> send(String path, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    protected Api.Response send(String path, String key) {
+        return Api.onPort(port, key).get(path);
     }
 }
