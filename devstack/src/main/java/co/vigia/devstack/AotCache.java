@@ -203,7 +203,8 @@ public final class AotCache {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes a directory and all in it, as far as it can: what is left behind is harmless. */
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

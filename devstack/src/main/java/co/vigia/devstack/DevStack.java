@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,9 +78,7 @@ public final class DevStack implements AutoCloseable {
 
     /** One instance of each service, once the infrastructure is up; waits until all are healthy. */
     public DevStack startServices(Duration timeout) {
-        for (Service s : Service.values()) {
-            startService(s);
-        }
+        Stream.of(Service.values()).forEach(this::startService);
         awaitHealthy(timeout);
         return this;
     }
@@ -91,27 +88,15 @@ public final class DevStack implements AutoCloseable {
     }
 
     private ServiceProcess first(Service service) {
-        List<ServiceProcess> instances = services.computeIfAbsent(service, s -> new ArrayList<>());
-        if (instances.isEmpty()) {
-            instances.add(newProcess(service, config.ports.get(service), ""));
-        }
-        return instances.get(0);
+        return services.computeIfAbsent(service, s -> new ArrayList<>(List.of(newProcess(s, config.ports.get(s), ""))))
+                .get(0);
     }
 
-    /**
-     * Trains the missing AOT caches of the three services (and the website's), all at once, so that a first start
-     * after a build pays one training run's time rather than four; nothing when the caches are off. Needs the
-     * infrastructure up: a training run refreshes the service's context against it. Returns how many are cached.
-     */
+    /** Trains the missing AOT caches at once (their training needs the infrastructure up); how many there are. */
     public int prepareAotCaches(boolean withWeb) {
-        List<ServiceProcess> all = new ArrayList<>();
-        for (Service s : Service.values()) {
-            all.add(first(s));
-        }
-        if (withWeb) {
-            all.add(webProcess());
-        }
-        return (int) all.parallelStream().filter(ServiceProcess::prepareAotCache).count();
+        Stream<ServiceProcess> all = Stream.concat(Stream.of(Service.values()).map(this::first),
+                withWeb ? Stream.of(webProcess()) : Stream.empty());
+        return (int) all.parallel().filter(ServiceProcess::prepareAotCache).count();
     }
 
     /**
@@ -124,10 +109,9 @@ public final class DevStack implements AutoCloseable {
 
     private ServiceProcess webProcess() {
         if (web == null) {
-            Map<String, String> env = StackEnvironment.web(config);
-            Path jar = config.repoRoot.resolve("web").resolve("target").resolve("web.jar");
-            web = new ServiceProcess("web", jar, config.webPort, env, config.jvmOptions,
-                    config.logDir.resolve("web.log")).aotCache(config.aotCache);
+            web = new ServiceProcess("web", config.repoRoot.resolve("web/target/web.jar"), config.webPort,
+                    StackEnvironment.web(config), config.jvmOptions, config.logDir.resolve("web.log"))
+                    .aotCache(config.aotCache);
         }
         return web;
     }
@@ -220,15 +204,7 @@ public final class DevStack implements AutoCloseable {
         mongo.stop();
         mail.stop();
         if (temporaryData) {
-            deleteQuietly(dataDir);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
+            AotCache.deleteRecursively(dataDir);
         }
     }
 
@@ -312,7 +288,6 @@ public final class DevStack implements AutoCloseable {
         public int port(Service s) { return ports.get(s); }
         public int webPort() { return webPort; }
         public String operatorKey() { return operatorKey; }
-        public boolean aotCache() { return aotCache; }
         public Path logDir() { return logDir; }
 
         public DevStack build() {

@@ -75,6 +75,7 @@ public final class DevStackMain {
     static int run(String[] args) {
         DevStack.Config config = DevStack.config().repoRoot(Path.of(System.getProperty("vigia.repo", ".")));
         boolean seed = false;
+        boolean aotCache = true;
         int timeout = 180;
         String envAllowed = System.getenv("VIGIA_WEBHOOK_ALLOWED_HOSTS");
         String webhookAllow = envAllowed == null || envAllowed.isBlank() ? DEFAULT_WEBHOOK_ALLOW : envAllowed.trim();
@@ -100,7 +101,7 @@ public final class DevStackMain {
                 case "--log-dir" -> config.logDir(Path.of(value(option, rest)).toAbsolutePath());
                 case "--timeout" -> timeout = number(option, rest);
                 case "--seed" -> seed = true;
-                case "--no-aot-cache" -> config.aotCache(false);
+                case "--no-aot-cache" -> aotCache = false;
                 case "--webhook-allow" -> webhookAllow = value(option, rest);
                 default -> throw new UsageException("unknown option " + option);
             }
@@ -118,7 +119,7 @@ public final class DevStackMain {
         config.env(Service.NOTIFY, "VIGIA_WEBHOOK_ALLOWED_HOSTS", webhookAllow);
         config.secretKeys(System.getenv("VIGIA_SECRET_KEYS"));
 
-        DevStack stack = config.build();
+        DevStack stack = config.aotCache(aotCache).build();
         Map<Integer, String> busy = stack.busyPorts();
         if (!busy.isEmpty()) {
             Map.Entry<Integer, String> first = busy.entrySet().iterator().next();
@@ -140,7 +141,7 @@ public final class DevStackMain {
                 + config.mongoPort() + ") and SMTP (localhost:" + config.smtpPort() + ")...");
         try {
             stack.startInfrastructure();
-            if (config.aotCache()) {
+            if (aotCache) {
                 System.out.println("Checking the JVMs' ahead-of-time caches (the first start after a build trains"
                         + " them)...");
                 stack.prepareAotCaches(true);
