@@ -234,7 +234,7 @@ public final class DevStack implements AutoCloseable {
         String operatorKey = "";
         String secretKeys;
         List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
-        boolean aotCache = true;
+        boolean aotCache = !"off".equals(System.getenv("VIGIA_AOT_CACHE")); // e.g. for a CI that starts once
         final Map<String, String> commonEnv = new HashMap<>();
         final Map<Service, Map<String, String>> serviceEnv = new EnumMap<>(Service.class);
 

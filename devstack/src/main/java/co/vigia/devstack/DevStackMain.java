@@ -52,6 +52,8 @@ public final class DevStackMain {
               VIGIA_SECRET_KEYS    the key(s) webhook secrets are encrypted with (default: generated, and
                                    kept in --data-dir when given)
               VIGIA_SERVICE_JAVA_OPTS  JVM options for the services (default -Xmx256m -XX:+UseSerialGC)
+              VIGIA_AOT_CACHE      off: as --no-aot-cache (also for the tests and benchmarks that start
+                                   the stack)
             """;
 
     /** Where the walkthrough's receiver listens. */
@@ -75,7 +77,7 @@ public final class DevStackMain {
     static int run(String[] args) {
         DevStack.Config config = DevStack.config().repoRoot(Path.of(System.getProperty("vigia.repo", ".")));
         boolean seed = false;
-        boolean aotCache = true;
+        boolean aotCache = !"off".equals(System.getenv("VIGIA_AOT_CACHE"));
         int timeout = 180;
         String envAllowed = System.getenv("VIGIA_WEBHOOK_ALLOWED_HOSTS");
         String webhookAllow = envAllowed == null || envAllowed.isBlank() ? DEFAULT_WEBHOOK_ALLOW : envAllowed.trim();
