@@ -46,6 +46,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
@@ -90,6 +92,9 @@ class EventDeliveryIntegrationTests {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    DefaultErrorHandler sharedErrorHandler;
 
     private Api api;
     private WebhookReceiver receiver;
@@ -233,6 +238,16 @@ class EventDeliveryIntegrationTests {
         var counter = meters.find("vigia.events.consumed").tag("topic", Topics.BILL_EVENTS).tag("outcome", outcome)
                 .counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void theIntakeHasAnErrorHandlerOfItsOwnAndTheEmailListenerKeepsTheStartersUnchanged() {
+        // storage failures are retried without end only for the intake: the shared handler is not altered for it
+        var intake = (AbstractMessageListenerContainer<?, ?>) listeners.getListenerContainer("notify-events");
+        var email = (AbstractMessageListenerContainer<?, ?>) listeners.getListenerContainer("notify-email");
+        assertThat(intake.getCommonErrorHandler()).isInstanceOf(DefaultErrorHandler.class)
+                .isNotSameAs(sharedErrorHandler);
+        assertThat(email.getCommonErrorHandler()).isSameAs(sharedErrorHandler);
     }
 
     @Test
