@@ -32,10 +32,12 @@ public final class AotCache {
     public record Launch(List<String> jvmOptions, Path jar, boolean cached) {
     }
 
-    /** A training run takes 20-40 s on a quiet 2-core machine; several minutes when six builds share it. */
-    static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(6);
+    /** A training run takes under a minute on a quiet 2-core machine; minutes when six builds share it. */
+    static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(4);
 
     private static final String CACHE = "app.aot";
+    /** Left where a training failed, so that no other process (the next test module) waits for it again. */
+    private static final String FAILED_MARK = "training-failed";
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
     /** Caches whose training failed in this process: not tried again at every start of the same jar. */
     private static final java.util.Set<Path> FAILED = ConcurrentHashMap.newKeySet();
@@ -67,7 +69,7 @@ public final class AotCache {
         Path dir = directory(jar, jvmOptions);
         synchronized (LOCKS.computeIfAbsent(dir, d -> new Object())) {
             existing = existing(jar, jvmOptions);
-            if (existing.cached() || FAILED.contains(dir)) {
+            if (existing.cached() || FAILED.contains(dir) || Files.exists(dir.resolve(FAILED_MARK))) {
                 return existing;
             }
             try {
@@ -78,6 +80,7 @@ public final class AotCache {
             } catch (IOException | RuntimeException e) {
                 FAILED.add(dir);
                 appendQuietly(log, "no AOT cache, starting from the jar: " + e + "\n");
+                appendQuietly(dir.resolve(FAILED_MARK), e + "\n");
             } catch (InterruptedException e) {
                 FAILED.add(dir);
                 Thread.currentThread().interrupt();
