@@ -209,9 +209,9 @@ final class BenchStack implements AutoCloseable {
         for (int from = 0; from < count; from += BATCH) {
             List<Map<String, Object>> items = new ArrayList<>();
             for (int i = from; i < Math.min(count, from + BATCH); i++) {
-                items.add(Map.of("subscriberId", ngos[i / perNgo], "url", urlOf.apply(i),
+                items.add(Map.of("subscriberId", ngos[i / perNgo], "subscription", Map.of("url", urlOf.apply(i),
                         "eventTypes", List.of("co.vigia.vote.tallied"), "billIds", billIdsOf.apply(i),
-                        "description", "benchmark"));
+                        "description", "benchmark")));
             }
             notify.post("/api/subscriptions:batch", Map.of("items", items)).expect2xx();
             if ((from / BATCH + 1) % 10 == 0) {

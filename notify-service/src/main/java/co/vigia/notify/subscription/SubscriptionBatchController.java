@@ -1,6 +1,5 @@
 package co.vigia.notify.subscription;
 
-import co.vigia.contracts.Ids;
 import co.vigia.notify.WebhookProperties;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.EndpointRefusedException;
@@ -9,6 +8,7 @@ import co.vigia.notify.signing.WebhookSigner;
 import co.vigia.notify.subscriber.Subscriber;
 import co.vigia.notify.subscriber.SubscriberRepository;
 import co.vigia.notify.subscriber.SubscriberStatus;
+import co.vigia.notify.subscription.SubscriptionController.NewSubscription;
 import co.vigia.notify.subscription.SubscriptionController.SubscriptionView;
 import co.vigia.notify.subscription.SubscriptionController.SubscriptionWithSecret;
 import co.vigia.starter.openapi.CallableBy;
@@ -21,7 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,20 +68,10 @@ public class SubscriptionBatchController {
         this.clock = clock;
     }
 
-    @Schema(description = "A webhook endpoint of one NGO, and what it gets.")
+    @Schema(description = "A webhook endpoint of one NGO, as that NGO would subscribe it.")
     public record BatchItem(@Schema(description = "The NGO's subscriber id.",
                                     example = "3f2b8c1e-5d6a-4e7f-9a0b-1c2d3e4f5a6b") @NotBlank String subscriberId,
-                            @Schema(description = "The endpoint: https, a public address.",
-                                    example = "https://hooks.pares.org/vigia") @NotBlank @Size(max = 2000) String url,
-                            @Schema(description = "Event types: exact, a family (`co.vigia.bill.*`) or `*`.",
-                                    example = "[\"co.vigia.vote.tallied\"]")
-                            @NotEmpty @Size(max = 50) List<@NotBlank String> eventTypes,
-                            @Schema(description = "Only events of these bills; omitted or empty for every bill.",
-                                    example = "[\"sometimiento\"]")
-                            @Size(max = 500) List<@NotBlank @Pattern(regexp = Ids.SLUG,
-                                    message = Ids.SLUG_MESSAGE) String> billIds,
-                            @Schema(description = "What it is for, for the NGO.", example = "bill desk")
-                            @Size(max = 500) String description) {
+                            @NotNull @Valid NewSubscription subscription) {
     }
 
     @Schema(description = "Subscriptions to create, 1 to " + MAX_ITEMS + ".")
@@ -96,7 +86,7 @@ public class SubscriptionBatchController {
             description = """
                     Up to 1,000 subscriptions, each for an active NGO, checked as `POST /api/subscriptions` checks one: \
                     `https` to a public address (SSRF), known event types, at most 10 endpoints per NGO counting those \
-                    it has. All are stored or none: a problem names the item (`items[3].url`). Each signing secret is \
+                    it has. All are stored or none: a problem names the item (`items[3].subscription.url`). Each signing secret is \
                     shown this once, in the order of the items.""")
     @CallableBy(Role.OPERATOR)
     @ApiResponse(responseCode = "201", description = "Subscribed, each with its signing secret, in the items' order.")
@@ -106,7 +96,7 @@ public class SubscriptionBatchController {
     public ResponseEntity<List<Created>> create(@Valid @RequestBody Batch body) {
         List<BatchItem> items = body.items();
         for (int i = 0; i < items.size(); i++) {
-            check(i, items.get(i));
+            check(i, items.get(i).subscription());
         }
         Set<String> owners = items.stream().map(item -> item.subscriberId().trim())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -118,8 +108,8 @@ public class SubscriptionBatchController {
         List<Subscription> toStore = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            BatchItem item = items.get(i);
-            String owner = item.subscriberId().trim();
+            NewSubscription item = items.get(i).subscription();
+            String owner = items.get(i).subscriberId().trim();
             if (!active.contains(owner)) {
                 throw ApiProblem.invalidField("items[" + i + "].subscriberId", "no active subscriber has this id");
             }
@@ -146,14 +136,14 @@ public class SubscriptionBatchController {
     }
 
     /** The address (public, https: SSRF) and the event types of item {@code i}. */
-    private void check(int i, BatchItem item) {
+    private void check(int i, NewSubscription item) {
         try {
             endpoints.check(item.url().trim());
         } catch (EndpointRefusedException e) {
-            throw ApiProblem.invalidField("items[" + i + "].url", e.getMessage());
+            throw ApiProblem.invalidField("items[" + i + "].subscription.url", e.getMessage());
         }
         for (int t = 0; t < item.eventTypes().size(); t++) {
-            String field = "items[" + i + "].eventTypes[" + t + "]";
+            String field = "items[" + i + "].subscription.eventTypes[" + t + "]";
             EventFilter.problemWith(item.eventTypes().get(t)).ifPresent(problem -> {
                 throw ApiProblem.invalidField(field, problem);
             });

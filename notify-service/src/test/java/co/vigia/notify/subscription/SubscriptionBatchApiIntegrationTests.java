@@ -45,8 +45,8 @@ class SubscriptionBatchApiIntegrationTests {
     }
 
     private static String item(String subscriberId, String url) {
-        return "{\"subscriberId\":\"" + subscriberId + "\",\"url\":\"" + url
-                + "\",\"eventTypes\":[\"co.vigia.vote.tallied\"],\"billIds\":[\"sometimiento\"]}";
+        return "{\"subscriberId\":\"" + subscriberId + "\",\"subscription\":{\"url\":\"" + url
+                + "\",\"eventTypes\":[\"co.vigia.vote.tallied\"],\"billIds\":[\"sometimiento\"]}}";
     }
 
     private static String batch(String... items) {
@@ -91,7 +91,7 @@ class SubscriptionBatchApiIntegrationTests {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly("items[1].url");
+        assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly("items[1].subscription.url");
         assertThat(api.get("/api/subscriptions", ngo[1]).body().size()).isZero();
     }
 
@@ -117,9 +117,10 @@ class SubscriptionBatchApiIntegrationTests {
         assertThat(unknown.body().path("errors").findValuesAsString("field")).containsExactly("items[0].subscriberId");
 
         Response noTypes = api.post("/api/subscriptions:batch", OPERATOR,
-                "{\"items\":[{\"subscriberId\":\"x\",\"url\":\"http://127.0.0.1:9/a\",\"eventTypes\":[]}]}");
+                "{\"items\":[{\"subscriberId\":\"x\",\"subscription\":{\"url\":\"http://127.0.0.1:9/a\","
+                        + "\"eventTypes\":[]}}]}");
         assertThat(noTypes.status()).isEqualTo(400);
-        assertThat(noTypes.body().path("errors").findValuesAsString("field")).contains("items[0].eventTypes");
+        assertThat(noTypes.body().path("errors").findValuesAsString("field")).contains("items[0].subscription.eventTypes");
 
         assertThat(api.post("/api/subscriptions:batch", OPERATOR, "{\"items\":[]}").status()).isEqualTo(400);
     }
