@@ -33,13 +33,10 @@ public record VigiaProperties(
      * @param collections  MongoDB collections whose documents carry an {@code outbox} array
      * @param pollInterval how often the relay sweeps for messages a crash left behind
      * @param sendTimeout  how long the relay waits for Kafka to acknowledge a message
-     * @param orphanAfter  how long a staged message whose document does not exist is kept before the sweep drops it:
-     *                     its writer may still be between the message's write and the document's; past this it died
-     *                     there, or its document lost a key clash, and the message announces nothing that was stored
+     * @param sweepBatch   how many documents with messages waiting one sweep reads per collection
      */
     public record Outbox(@DefaultValue List<String> collections, @DefaultValue("1s") Duration pollInterval,
-                         @DefaultValue("10s") Duration sendTimeout, @DefaultValue("500") int sweepBatch,
-                         @DefaultValue("15m") Duration orphanAfter) {
+                         @DefaultValue("10s") Duration sendTimeout, @DefaultValue("500") int sweepBatch) {
     }
 
     /**

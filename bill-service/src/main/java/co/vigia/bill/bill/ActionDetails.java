@@ -3,13 +3,11 @@ package co.vigia.bill.bill;
 import co.vigia.bill.procedure.ActionFacts;
 import co.vigia.bill.procedure.ActionType;
 import co.vigia.bill.procedure.PublicationKind;
-import co.vigia.starter.web.ApiProblem;
-import co.vigia.starter.web.ApiProblem.FieldProblem;
+import co.vigia.bill.bill.InvalidFieldsException.Refusal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 
 /** The details a clerk action must carry (an announcement's session, a publication's Gaceta), checked and described. */
 final class ActionDetails {
@@ -17,53 +15,49 @@ final class ActionDetails {
     private ActionDetails() {
     }
 
-    /** Throws a 400 listing every missing or inconsistent detail. */
+    /** Throws {@link InvalidFieldsException} listing every missing or inconsistent detail. */
     static void validate(BillRequests.RecordAction request) {
-        List<FieldProblem> errors = new ArrayList<>();
+        List<Refusal> errors = new ArrayList<>();
         switch (request.type()) {
             case ANNOUNCED -> {
                 if (request.forSession() == null) {
-                    errors.add(new FieldProblem("forSession",
+                    errors.add(new Refusal("forSession",
                             "must not be null: the session the vote is announced for"));
                 } else if (!request.forSession().isAfter(request.date())) {
-                    errors.add(new FieldProblem("forSession", "must be after date: art. 160 announces a vote in an"
+                    errors.add(new Refusal("forSession", "must be after date: art. 160 announces a vote in an"
                             + " earlier session"));
                 }
             }
             case PUBLISHED -> {
                 if (request.publication() == null) {
-                    errors.add(new FieldProblem("publication", "must not be null: one of BILL_TEXT, REPORT,"
+                    errors.add(new Refusal("publication", "must not be null: one of BILL_TEXT, REPORT,"
                             + " CONCILIATION_REPORT, OTHER"));
                 }
                 if (request.gacetaNumber() == null || request.gacetaNumber().isBlank()) {
-                    errors.add(new FieldProblem("gacetaNumber", "must not be blank: the Gaceta del Congreso's number"));
+                    errors.add(new Refusal("gacetaNumber", "must not be blank: the Gaceta del Congreso's number"));
                 }
                 if (request.gacetaDate() != null && request.gacetaDate().isAfter(request.date())) {
-                    errors.add(new FieldProblem("gacetaDate", "must not be after date"));
+                    errors.add(new Refusal("gacetaDate", "must not be after date"));
                 }
             }
             case SESSION_HELD -> {
                 if (request.startTime() != null && request.endTime() != null
                         && request.endTime().isBefore(request.startTime())) {
-                    errors.add(new FieldProblem("endTime", "must not be before startTime"));
+                    errors.add(new Refusal("endTime", "must not be before startTime"));
                 }
             }
             default -> {
             }
         }
         if (request.forSession() != null && request.type() != ActionType.ANNOUNCED) {
-            errors.add(new FieldProblem("forSession", "only an ANNOUNCED action has a session it announces"));
+            errors.add(new Refusal("forSession", "only an ANNOUNCED action has a session it announces"));
         }
         if ((request.gacetaNumber() != null || request.publication() != null)
                 && request.type() != ActionType.PUBLISHED) {
-            errors.add(new FieldProblem(request.publication() != null ? "publication" : "gacetaNumber",
+            errors.add(new Refusal(request.publication() != null ? "publication" : "gacetaNumber",
                     "only a PUBLISHED action has a publication"));
         }
-        if (!errors.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are invalid").with("errors", errors);
-        }
+        InvalidFieldsException.throwIfAny(errors);
     }
 
     static ActionFacts facts(BillRequests.RecordAction request, LocalDate objectionDeadline) {

@@ -1,7 +1,6 @@
 package co.vigia.bill.bill;
 
 import co.vigia.bill.procedure.Procedure;
-import co.vigia.bill.timeline.TimelineEntry;
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;
 import co.vigia.starter.outbox.OutboxMessage;
@@ -85,11 +84,11 @@ public class Bill {
         this.updatedAt = now;
     }
 
-    boolean applied(String eventId) {
+    public boolean applied(String eventId) {
         return appliedEventIds.contains(eventId);
     }
 
-    void rememberApplied(String eventId) {
+    public void rememberApplied(String eventId) {
         appliedEventIds.add(eventId);
         if (appliedEventIds.size() > APPLIED_EVENTS_KEPT) {
             appliedEventIds = new ArrayList<>(appliedEventIds.subList(appliedEventIds.size() - APPLIED_EVENTS_KEPT,
@@ -109,7 +108,7 @@ public class Bill {
         outbox.add(message);
     }
 
-    void rememberAlerts(List<String> keys) {
+    public void rememberAlerts(List<String> keys) {
         sentAlerts.addAll(keys);
     }
 

@@ -10,12 +10,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import co.vigia.bill.procedure.IllegalTransitionException;
 import co.vigia.bill.procedure.Stage;
-import co.vigia.bill.timeline.TimelineEntry;
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;
 import co.vigia.starter.security.Caller;
 import co.vigia.starter.web.ApiProblem;
-import co.vigia.starter.web.ApiProblem.FieldProblem;
+import co.vigia.bill.bill.InvalidFieldsException.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -173,52 +173,54 @@ public class BillController {
         return BillViews.Defects.of(service.get(id));
     }
 
-    @ExceptionHandler(IllegalTransitionException.class)
-    ResponseEntity<org.springframework.http.ProblemDetail> illegalTransition(IllegalTransitionException e) {
-        ApiProblem problem = ApiProblem.conflict("illegal-transition", "Action not allowed at this stage", e.getMessage())
-                .with("action", e.action())
-                .with("currentStage", e.currentStage())
-                .with("allowedActions", new TreeSet<>(e.allowedActions()));
-        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(InvalidFieldsException e) {
+        return BillProblems.of(e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException e) {
+        return BillProblems.of(e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownBill(UnknownBillException e) {
+        return BillProblems.of(e);
     }
 
     /** The rules between fields that annotations cannot say; every broken one is listed. */
     static void validate(BillRequests.CreateBill request, LocalDate today) {
-        List<FieldProblem> errors = new ArrayList<>();
+        List<Refusal> errors = new ArrayList<>();
         Stage stage = request.stage() == null ? Stage.FILED : request.stage();
         if (stage == Stage.ARCHIVED || stage == Stage.WITHDRAWN) {
-            errors.add(new FieldProblem("stage", "a bill cannot be registered as " + stage
+            errors.add(new Refusal("stage", "a bill cannot be registered as " + stage
                     + "; register it at its last open stage and record what ended it"));
         }
         if (stage == Stage.FILED && request.originChamber() == null) {
-            errors.add(new FieldProblem("originChamber", "must not be null for a bill registered as filed"));
+            errors.add(new Refusal("originChamber", "must not be null for a bill registered as filed"));
         }
         if (stage != Stage.SANCTIONED && request.filedOn() == null) {
-            errors.add(new FieldProblem("filedOn", "must not be null (only a sanctioned law from the record may leave it out)"));
+            errors.add(new Refusal("filedOn", "must not be null (only a sanctioned law from the record may leave it out)"));
         }
         if (stage == Stage.SANCTIONED && request.sanctionedOn() == null) {
-            errors.add(new FieldProblem("sanctionedOn", "must not be null for a bill registered as SANCTIONED"));
+            errors.add(new Refusal("sanctionedOn", "must not be null for a bill registered as SANCTIONED"));
         }
         if (stage != Stage.SANCTIONED && request.lawNumber() != null) {
-            errors.add(new FieldProblem("lawNumber", "only a bill registered as SANCTIONED has a law number"));
+            errors.add(new Refusal("lawNumber", "only a bill registered as SANCTIONED has a law number"));
         }
         if (stage != Stage.SANCTIONED && request.sanctionedOn() != null) {
-            errors.add(new FieldProblem("sanctionedOn", "only a bill registered as SANCTIONED has a sanction date"));
+            errors.add(new Refusal("sanctionedOn", "only a bill registered as SANCTIONED has a sanction date"));
         }
         if (request.filedOn() != null && request.filedOn().isAfter(today)) {
-            errors.add(new FieldProblem("filedOn", "must not be in the future (today is " + today + ")"));
+            errors.add(new Refusal("filedOn", "must not be in the future (today is " + today + ")"));
         }
         if (request.sanctionedOn() != null && request.sanctionedOn().isAfter(today)) {
-            errors.add(new FieldProblem("sanctionedOn", "must not be in the future (today is " + today + ")"));
+            errors.add(new Refusal("sanctionedOn", "must not be in the future (today is " + today + ")"));
         }
         if (request.filedOn() != null && request.sanctionedOn() != null
                 && request.sanctionedOn().isBefore(request.filedOn())) {
-            errors.add(new FieldProblem("sanctionedOn", "must not be before filedOn"));
+            errors.add(new Refusal("sanctionedOn", "must not be before filedOn"));
         }
-        if (!errors.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are invalid").with("errors", errors);
-        }
+        InvalidFieldsException.throwIfAny(errors);
     }
 }

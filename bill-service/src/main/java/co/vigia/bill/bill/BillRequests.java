@@ -130,10 +130,4 @@ public final class BillRequests {
             return Boolean.TRUE.equals(approximate);
         }
     }
-
-    /** Sets the adjustable clock. */
-    public record SetClock(
-            @Schema(description = "The time the service takes as now.", example = "2023-06-13T12:00:00Z")
-            @NotNull java.time.Instant now) {
-    }
 }

@@ -1,12 +1,11 @@
 package co.vigia.bill.bill;
 
-import co.vigia.bill.deadline.Deadline;
-import co.vigia.bill.deadline.DeadlineClock;
+import co.vigia.bill.procedure.Deadline;
+import co.vigia.bill.procedure.DeadlineClock;
 import co.vigia.bill.procedure.ActionType;
 import co.vigia.bill.procedure.ArchiveReason;
 import co.vigia.bill.procedure.Procedure;
 import co.vigia.bill.procedure.Stage;
-import co.vigia.bill.timeline.TimelineEntry;
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;
 import java.time.Instant;

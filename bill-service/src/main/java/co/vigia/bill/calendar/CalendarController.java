@@ -1,9 +1,11 @@
 package co.vigia.bill.calendar;
 
 import co.vigia.bill.bill.Bill;
+import co.vigia.bill.bill.BillProblems;
 import co.vigia.bill.bill.BillService;
-import co.vigia.bill.deadline.Deadline;
-import co.vigia.bill.deadline.DeadlineClock;
+import co.vigia.bill.bill.UnknownBillException;
+import co.vigia.bill.procedure.Deadline;
+import co.vigia.bill.procedure.DeadlineClock;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,8 +25,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -129,5 +133,10 @@ public class CalendarController {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownBill(UnknownBillException e) {
+        return BillProblems.of(e);
     }
 }

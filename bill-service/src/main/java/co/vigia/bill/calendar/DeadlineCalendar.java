@@ -1,6 +1,6 @@
 package co.vigia.bill.calendar;
 
-import co.vigia.bill.deadline.Deadline;
+import co.vigia.bill.procedure.Deadline;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;

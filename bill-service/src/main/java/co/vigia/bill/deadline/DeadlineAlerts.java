@@ -1,5 +1,7 @@
 package co.vigia.bill.deadline;
 
+import co.vigia.bill.procedure.Deadline;
+import co.vigia.bill.procedure.DeadlineKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

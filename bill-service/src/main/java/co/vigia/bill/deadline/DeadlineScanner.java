@@ -31,13 +31,16 @@ public class DeadlineScanner {
 
     private final MongoTemplate mongo;
     private final BillService bills;
+    private final DeadlineRun run;
     private final DeadlineProperties properties;
     private final Counter alerts;
     private final Counter lapsed;
 
-    public DeadlineScanner(MongoTemplate mongo, BillService bills, DeadlineProperties properties, MeterRegistry meters) {
+    public DeadlineScanner(MongoTemplate mongo, BillService bills, DeadlineRun run, DeadlineProperties properties,
+                           MeterRegistry meters) {
         this.mongo = mongo;
         this.bills = bills;
+        this.run = run;
         this.properties = properties;
         this.alerts = Counter.builder("vigia.bill.deadline.alerts").description("deadline-approaching events emitted")
                 .register(meters);
@@ -85,7 +88,7 @@ public class DeadlineScanner {
         for (Document doc : mongo.find(open, Document.class, Bill.COLLECTION)) {
             String id = doc.getString("_id");
             try {
-                BillService.ScanResult result = bills.scan(id, today, properties.leadDays());
+                DeadlineRun.Result result = run.run(id, today, properties.leadDays());
                 scanned++;
                 alerted += result.alerts();
                 archived += result.lapsed() ? 1 : 0;

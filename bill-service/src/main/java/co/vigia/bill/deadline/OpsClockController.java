@@ -1,13 +1,14 @@
 package co.vigia.bill.deadline;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import co.vigia.starter.openapi.CallableBy;
 import co.vigia.starter.security.Role;
-import co.vigia.bill.bill.BillRequests;
 import co.vigia.starter.security.Caller;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,6 +37,12 @@ public class OpsClockController {
         this.scanner = scanner;
     }
 
+    /** Sets the adjustable clock. */
+    public record SetClock(
+            @Schema(description = "The time the service takes as now.", example = "2023-06-13T12:00:00Z")
+            @NotNull Instant now) {
+    }
+
     public record ClockSet(Instant now, DeadlineScanner.Scan scan) {
     }
 
@@ -46,7 +53,7 @@ public class OpsClockController {
                     (`co.vigia.bill.lapsed`, the bill moves to `ARCHIVED`) due at that time are published.""")
     @CallableBy(Role.OPERATOR)
     @PutMapping("/api/ops/clock")
-    public ClockSet set(@Valid @RequestBody BillRequests.SetClock request, Caller caller) {
+    public ClockSet set(@Valid @RequestBody SetClock request, Caller caller) {
         caller.requireOperator();
         clock.set(request.now());
         return new ClockSet(clock.instant(), scanner.scanNow());

@@ -1,5 +1,6 @@
 package co.vigia.bill.timeline;
 
+import co.vigia.bill.bill.TimelineEntry;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;

@@ -10,13 +10,17 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import co.vigia.bill.bill.Bill;
 import co.vigia.bill.bill.BillEtags;
+import co.vigia.bill.bill.BillProblems;
 import co.vigia.bill.bill.BillService;
+import co.vigia.bill.bill.UnknownBillException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -75,5 +79,10 @@ public class FeedController {
         return ResponseEntity.ok().eTag(etag).contentType(ATOM)
                 .body(AtomFeed.write(publicBaseUrl, bill.getId(), bill.getTitle(), bill.getTimeline(),
                         bill.getUpdatedAt()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownBill(UnknownBillException e) {
+        return BillProblems.of(e);
     }
 }

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import co.vigia.bill.procedure.ActionType;
 import co.vigia.bill.procedure.PublicationKind;
 import co.vigia.contracts.Debate;
-import co.vigia.starter.web.ApiProblem;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
-/** The details a clerk action carries: each missing or inconsistent one is a 400 naming its field. */
+/** The details a clerk action carries: each missing or inconsistent one is refused, naming its field. */
 class ActionDetailsTests {
 
     static BillRequests.RecordAction action(ActionType type, LocalDate forSession, PublicationKind publication,
@@ -24,7 +23,7 @@ class ActionDetailsTests {
     @Test
     void art160_anAnnouncementNamesALaterSession() {
         assertThatThrownBy(() -> ActionDetails.validate(action(ActionType.ANNOUNCED, null, null, null, null, null)))
-                .isInstanceOf(ApiProblem.class).hasMessageContaining("forSession");
+                .isInstanceOf(InvalidFieldsException.class).hasMessageContaining("forSession");
         assertThatThrownBy(() -> ActionDetails.validate(action(ActionType.ANNOUNCED, LocalDate.of(2026, 11, 10), null,
                 null, null, null))).hasMessageContaining("must be after date");
         ActionDetails.validate(action(ActionType.ANNOUNCED, LocalDate.of(2026, 11, 17), null, null, null, null));
@@ -33,7 +32,7 @@ class ActionDetailsTests {
     @Test
     void art157_161_aPublicationNamesWhatAndItsGaceta() {
         assertThatThrownBy(() -> ActionDetails.validate(action(ActionType.PUBLISHED, null, null, null, null, null)))
-                .isInstanceOf(ApiProblem.class).hasMessageContaining("2 fields are invalid");
+                .isInstanceOf(InvalidFieldsException.class).hasMessageContaining("2 fields are invalid");
         BillRequests.RecordAction published = action(ActionType.PUBLISHED, null, PublicationKind.BILL_TEXT, "1500",
                 null, null);
         ActionDetails.validate(published);

@@ -135,10 +135,13 @@ class BillControllerTests {
 
     @Test
     void anUnknownBillIsA404Problem() throws Exception {
-        given(service.get("no-such-bill")).willThrow(ApiProblem.notFound("bill", "no-such-bill"));
+        given(service.get("no-such-bill")).willThrow(new UnknownBillException("no-such-bill"));
         mvc.perform(get("/api/bills/no-such-bill"))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(ApiProblem.TYPE_BASE + "not-found"))
+                .andExpect(jsonPath("$.detail").value("bill 'no-such-bill' does not exist"))
+                .andExpect(jsonPath("$.id").value("no-such-bill"));
     }
 
     @Test

@@ -13,7 +13,8 @@ import static org.mockito.Mockito.when;
 
 import co.vigia.bill.bill.Bill;
 import co.vigia.bill.bill.BillRepository;
-import co.vigia.bill.bill.BillService;
+import co.vigia.bill.bill.BillRecorder;
+import co.vigia.bill.bill.BillStore;
 import co.vigia.bill.procedure.Procedure;
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;
@@ -57,7 +58,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * How a batch of vote records is applied and where it stops, on the real {@link BillService} over an in-memory stand-in
+ * How a batch of vote records is applied and where it stops, on the real {@link ProcedureEvents} over an in-memory stand-in
  * for the repository (each read gives a fresh bill, as MongoDB would); Kafka's side is in the integration tests.
  */
 class ProcedureEventsListenerTests {
@@ -74,8 +75,8 @@ class ProcedureEventsListenerTests {
     @BeforeEach
     void setUp() {
         Clock clock = Clock.fixed(Instant.parse("2023-06-01T12:00:00Z"), ZoneOffset.UTC);
-        BillService service = new BillService(repository, mock(OutboxRelay.class), clock,
-                new VigiaProperties("/test/bill-service", null, null, null));
+        ProcedureEvents service = new ProcedureEvents(new BillStore(repository, mock(OutboxRelay.class), clock),
+                new BillRecorder(clock, new VigiaProperties("/test/bill-service", null, null, null)));
         listener = new ProcedureEventsListener(service, new EventMetrics(meters));
         when(repository.findAllById(anyIterable())).thenAnswer(call -> {
             List<Bill> found = new ArrayList<>();

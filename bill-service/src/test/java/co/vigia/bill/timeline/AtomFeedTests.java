@@ -2,6 +2,8 @@ package co.vigia.bill.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.vigia.bill.bill.EntryType;
+import co.vigia.bill.bill.TimelineEntry;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -8,6 +8,7 @@ import co.vigia.contracts.EventCodec;
 import co.vigia.contracts.Topics;
 import co.vigia.contracts.bill.BillActionRecorded;
 import co.vigia.devstack.test.WithTestInfrastructure;
+import co.vigia.starter.VigiaProperties;
 import co.vigia.startertest.StarterTestApplication;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** The outbox on real MongoDB and Kafka: what is written with the state change reaches Kafka, in order, once. */
 @SpringBootTest(classes = StarterTestApplication.class)
@@ -39,6 +44,9 @@ class OutboxRelayIntegrationTests {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -64,134 +72,106 @@ class OutboxRelayIntegrationTests {
         List<CloudEvent> events = List.of(action(billId, 1), action(billId, 2), action(billId, 3));
         mongo.insert(parcel(billId, events), "parcels");
 
-        relay.afterWrite("parcels", billId);
+        relay.afterSave("parcels", billId, messages(events));
 
         List<String> received = receiveIds(billId, 3);
         assertThat(received).containsExactlyElementsOf(events.stream().map(CloudEvent::id).toList());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+        awaitEmptyOutbox(billId);
     }
 
     @Test
-    void documentsJustInsertedArePublishedFromTheirMessagesInOrderAndRemovedFromTheirOutboxes() {
+    void documentsWrittenTogetherArePublishedInTheGivenOrderAndRemovedFromTheirOutboxes() {
         String billId = "bill-" + UUID.randomUUID();
         List<CloudEvent> first = List.of(action(billId, 1), action(billId, 2));
         List<CloudEvent> second = List.of(action(billId, 3));
-        String firstId = billId + "-a";
-        String secondId = billId + "-b";
-        mongo.insert(parcel(firstId, first), "parcels");
-        mongo.insert(parcel(secondId, second), "parcels");
+        mongo.insert(List.of(parcel(billId + "-a", first), parcel(billId + "-b", second)), "parcels");
 
-        relay.afterInsert("parcels", List.of(
-                new OutboxRelay.Inserted(firstId, first.stream().map(OutboxMessage::of).toList()),
-                new OutboxRelay.Inserted(secondId, second.stream().map(OutboxMessage::of).toList())));
+        relay.afterSave("parcels", List.of(new OutboxRelay.Saved(billId + "-a", messages(first)),
+                new OutboxRelay.Saved(billId + "-b", messages(second))));
 
         assertThat(receiveIds(billId, 3)).containsExactly(first.get(0).id(), first.get(1).id(), second.get(0).id());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(mongo.findById(firstId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty();
-            assertThat(mongo.findById(secondId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty();
-        });
+        awaitEmptyOutbox(billId + "-a");
+        awaitEmptyOutbox(billId + "-b");
     }
 
     @Test
-    void aMessageWrittenAfterTheInsertIsNotRemovedWithTheInsertedOnesAndIsPublishedToo() {
+    void aMessageTheWriterDidNotHandOverIsNotRemovedWithTheOthersAndIsPublishedByTheSweep() {
         String billId = "bill-" + UUID.randomUUID();
-        List<CloudEvent> inserted = List.of(action(billId, 1));
+        List<CloudEvent> handed = List.of(action(billId, 1));
         CloudEvent later = action(billId, 2);
-        String id = billId + "-a";
-        mongo.insert(parcel(id, inserted), "parcels");
-        // written after the insert, by a writer that "died" before calling afterWrite: not among the inserted messages
+        mongo.insert(parcel(billId, handed), "parcels");
+        // pushed by a writer that "died" before handing it to the relay
         Document pushed = parcel("x", List.of(later)).getList(OutboxMessage.FIELD, Document.class).get(0);
-        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
-                new org.springframework.data.mongodb.core.query.Update().push(OutboxMessage.FIELD, pushed), "parcels");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(billId)), new Update().push(OutboxMessage.FIELD, pushed),
+                "parcels");
 
-        relay.afterInsert("parcels", List.of(new OutboxRelay.Inserted(id, inserted.stream().map(OutboxMessage::of).toList())));
+        relay.afterSave("parcels", billId, messages(handed));
 
         // at least once: a sweep that came by before the relay took the document may have sent the first one too
-        assertThat(receiveIds(billId, 2).stream().distinct()).containsExactly(inserted.get(0).id(), later.id());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(mongo.findById(id, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+        assertThat(receiveIds(billId, 2).stream().distinct()).containsExactly(handed.get(0).id(), later.id());
+        awaitEmptyOutbox(billId);
     }
 
     @Test
     void theSweepPublishesWhatACrashLeftBehind() {
         String billId = "bill-" + UUID.randomUUID();
         CloudEvent event = action(billId, 1);
-        // written, but the service "died" before calling afterWrite
+        // written, but the service "died" before handing the outbox to the relay
         mongo.insert(parcel(billId, List.of(event)), "parcels");
 
         assertThat(receiveIds(billId, 1)).containsExactly(event.id());
+        awaitEmptyOutbox(billId);
     }
 
     @Test
-    void stagedMessagesArePublishedRightAfterTheirDocumentsInsertInOrderAndDeleted() {
+    void aRelayThatDiedMidSendIsResumedInOrderByTheNextOne() throws InterruptedException {
         String billId = "bill-" + UUID.randomUUID();
-        List<OutboxMessage> first = List.of(OutboxMessage.of(action(billId, 1)), OutboxMessage.of(action(billId, 2)));
-        List<OutboxMessage> second = List.of(OutboxMessage.of(action(billId, 3)));
-        List<OutboxRelay.Inserted> docs = List.of(new OutboxRelay.Inserted(billId + "-a", first),
-                new OutboxRelay.Inserted(billId + "-b", second));
+        List<CloudEvent> events = List.of(action(billId, 1), action(billId, 2));
+        // a collection only the restarted relay sweeps, so that the running one does not take the document first
+        String collection = "parcels_resumed";
+        mongo.insert(parcel(billId, events), collection);
+        // the first was sent, then the process died before the acknowledgement was recorded or removed
+        kafka.send(Topics.BILL_EVENTS, billId, EventCodec.write(events.get(0))).join();
 
-        relay.stage("parcels", docs);
-        mongo.insert(parcel(billId + "-a", List.of()), "parcels");
-        mongo.insert(parcel(billId + "-b", List.of()), "parcels");
-        relay.publishStaged("parcels", docs);
+        OutboxRelay restarted = new OutboxRelay(mongo, kafka, new VigiaProperties.Outbox(List.of(collection),
+                Duration.ofHours(1), Duration.ofSeconds(10), 500), null);
+        restarted.sweep();
+        restarted.destroy();
 
-        assertThat(receiveIds(billId, 3)).containsExactly(first.get(0).eventId(), first.get(1).eventId(),
-                second.get(0).eventId());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(staged(billId)).isZero());
-        assertThat(mongo.findById(billId + "-a", Document.class, "parcels").getList("outbox", Document.class)).isEmpty();
+        // at least once, in order: the first again (consumers drop it by its id), then the second
+        assertThat(receiveIds(billId, 3)).containsExactly(events.get(0).id(), events.get(0).id(), events.get(1).id());
+        assertThat(mongo.findById(billId, Document.class, collection).getList("outbox", Document.class)).isEmpty();
     }
 
     @Test
-    void aCrashBetweenStagingAndTheInsertPublishesNothingUntilTheDocumentExists() {
+    void messagesAnOlderRelayStagedApartAreMovedIntoTheirDocumentsAndPublishedInOrder() throws InterruptedException {
         String billId = "bill-" + UUID.randomUUID();
-        List<OutboxMessage> messages = List.of(OutboxMessage.of(action(billId, 1)), OutboxMessage.of(action(billId, 2)));
-        // staged, then the writer "died" (or is still on its way) before inserting the document
-        relay.stage("parcels", List.of(new OutboxRelay.Inserted(billId, messages)));
+        String collection = "parcels_upgraded";
+        List<CloudEvent> events = List.of(action(billId, 1), action(billId, 2));
+        mongo.insert(parcel(billId, List.of()), collection);
+        for (int seq = events.size() - 1; seq >= 0; seq--) {
+            Document m = parcel("x", List.of(events.get(seq))).getList(OutboxMessage.FIELD, Document.class).get(0);
+            mongo.insert(new Document(m).append("_id", m.get("eventId")).append("collection", collection)
+                    .append("documentId", billId).append("seq", seq).append("stagedAt", new java.util.Date()),
+                    StagedOutboxUpgrade.STAGED);
+        }
+        // staged, but its document was never stored (the writer lost a key clash), long ago
+        CloudEvent orphan = action(billId, 3);
+        Document o = parcel("x", List.of(orphan)).getList(OutboxMessage.FIELD, Document.class).get(0);
+        mongo.insert(new Document(o).append("_id", o.get("eventId")).append("collection", collection)
+                .append("documentId", billId + "-never").append("seq", 0)
+                .append("stagedAt", java.util.Date.from(Instant.now().minus(Duration.ofHours(1)))),
+                StagedOutboxUpgrade.STAGED);
 
-        relay.sweep();
-        assertThat(poll(billId, Duration.ofSeconds(2))).as("the sweep runs every 500 ms and must send nothing").isEmpty();
-        assertThat(staged(billId)).as("kept: its writer may still insert the document").isEqualTo(2);
+        OutboxRelay upgraded = new OutboxRelay(mongo, kafka, new VigiaProperties.Outbox(List.of(collection),
+                Duration.ofHours(1), Duration.ofSeconds(10), 500), null);
+        upgraded.afterSingletonsInstantiated();
+        upgraded.sweep();
+        upgraded.destroy();
 
-        // the document is stored after all (a slow writer, who then died before publishing): the sweep publishes
-        mongo.insert(parcel(billId, List.of()), "parcels");
-        assertThat(receiveIds(billId, 2).stream().distinct()).containsExactly(messages.get(0).eventId(),
-                messages.get(1).eventId());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(staged(billId)).isZero());
-    }
-
-    @Test
-    void aStagedMessageWhoseDocumentNeverCameIsDroppedAfterOrphanAfterUnpublished() {
-        String billId = "bill-" + UUID.randomUUID();
-        relay.stage("parcels", List.of(new OutboxRelay.Inserted(billId, List.of(OutboxMessage.of(action(billId, 1))))));
-        // as if staged longer ago than vigia.outbox.orphan-after (15 minutes by default)
-        mongo.updateMulti(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("key").is(billId)),
-                new org.springframework.data.mongodb.core.query.Update().set("stagedAt",
-                        java.util.Date.from(Instant.now().minus(Duration.ofHours(1)))), OutboxRelay.STAGED);
-
-        relay.sweep();
-
-        assertThat(staged(billId)).isZero();
-        assertThat(poll(billId, Duration.ofSeconds(2))).isEmpty();
-    }
-
-    @Test
-    void stagedMessagesOfDocumentsNotInsertedCanBeDiscarded() {
-        String billId = "bill-" + UUID.randomUUID();
-        List<OutboxRelay.Inserted> lost = List.of(new OutboxRelay.Inserted(billId,
-                List.of(OutboxMessage.of(action(billId, 1)))));
-        relay.stage("parcels", lost);
-
-        relay.discardStaged(lost);
-
-        assertThat(staged(billId)).isZero();
-    }
-
-    private long staged(String key) {
-        return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("key").is(key)), OutboxRelay.STAGED);
+        assertThat(receiveIds(billId, 2)).containsExactly(events.get(0).id(), events.get(1).id());
+        assertThat(poll(billId, Duration.ofSeconds(1))).isEmpty();
+        assertThat(mongo.collectionExists(StagedOutboxUpgrade.STAGED)).isFalse();
     }
 
     @Test
@@ -200,18 +180,16 @@ class OutboxRelayIntegrationTests {
         CloudEvent event = action(billId, 1);
         Document written = parcel(billId, List.of(event));
         mongo.insert(written, "parcels");
-        relay.afterWrite("parcels", billId);
+        relay.afterSave("parcels", billId, messages(List.of(event)));
         assertThat(receiveIds(billId, 1)).containsExactly(event.id());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+        awaitEmptyOutbox(billId);
 
         // a writer that had read the document before the removal saves it back whole, the sent message with it
         mongo.save(written, "parcels");
-        relay.relayNow("parcels", billId);
+        relay.sweep();
 
         assertThat(poll(billId, Duration.ofSeconds(2))).isEmpty();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+        awaitEmptyOutbox(billId);
     }
 
     @Test
@@ -219,26 +197,50 @@ class OutboxRelayIntegrationTests {
         String billId = "bill-" + UUID.randomUUID();
         List<CloudEvent> first = List.of(action(billId, 1), action(billId, 2));
         mongo.insert(parcel(billId, first), "parcels");
-        relay.afterSave("parcels", billId, first.stream().map(OutboxMessage::of).toList());
+        relay.afterSave("parcels", billId, messages(first));
         assertThat(receiveIds(billId, 2)).containsExactlyElementsOf(first.stream().map(CloudEvent::id).toList());
 
         // the next write saves the document whole, the first two (acknowledged, maybe not removed yet) with a third
         List<CloudEvent> all = List.of(first.get(0), first.get(1), action(billId, 3));
         mongo.save(parcel(billId, all), "parcels");
-        relay.afterSave("parcels", billId, all.stream().map(OutboxMessage::of).toList());
+        relay.afterSave("parcels", billId, messages(all));
 
         assertThat(receiveIds(billId, 1)).containsExactly(all.get(2).id());
         assertThat(poll(billId, Duration.ofSeconds(1))).isEmpty();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(mongo.findById(billId, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+        awaitEmptyOutbox(billId);
+    }
+
+    @Test
+    void writesToOneDocumentWhileItIsBeingRelayedArePublishedInTheOrderTheyWereWritten() {
+        String billId = "bill-" + UUID.randomUUID();
+        List<CloudEvent> events = new ArrayList<>();
+        mongo.insert(parcel(billId, List.of()), "parcels");
+        for (int n = 1; n <= 20; n++) {
+            events.add(action(billId, n));
+            mongo.save(parcel(billId, events), "parcels");
+            relay.afterSave("parcels", billId, messages(events));
+        }
+
+        assertThat(receiveIds(billId, 20).stream().distinct())
+                .containsExactlyElementsOf(events.stream().map(CloudEvent::id).toList());
     }
 
     @Test
     void aDocumentWithAnEmptyOutboxPublishesNothing() {
         String billId = "bill-" + UUID.randomUUID();
         mongo.insert(parcel(billId, List.of()), "parcels");
-        relay.relayNow("parcels", billId);
+        relay.afterSave("parcels", billId, List.of());
+        relay.sweep();
         assertThat(poll(billId, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private void awaitEmptyOutbox(String id) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.findById(id, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+    }
+
+    private static List<OutboxMessage> messages(List<CloudEvent> events) {
+        return events.stream().map(OutboxMessage::of).toList();
     }
 
     private static CloudEvent action(String billId, int n) {

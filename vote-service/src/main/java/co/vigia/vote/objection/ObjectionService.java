@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -101,7 +102,7 @@ public class ObjectionService {
         } catch (DuplicateKeyException raced) {
             return same(mongo.findById(id, Objection.class, Objection.COLLECTION), hash);
         }
-        relay.afterWrite(Objection.COLLECTION, id);
+        relay.afterSave(Objection.COLLECTION, id, objection.outbox());
         return new Filed(objection, true);
     }
 
@@ -134,11 +135,14 @@ public class ObjectionService {
         Update update = new Update().set("resolution", resolution)
                 .push(OutboxMessage.FIELD, outbox(eventId("co.vigia.objection.resolved", id), data, now));
         Query unresolved = new Query(Criteria.where("_id").is(id).and("resolution").is(null));
-        if (mongo.updateFirst(unresolved, update, Objection.COLLECTION).getModifiedCount() == 0) {
+        // the objection as written: its whole outbox (the filed event may still wait in it, and goes first)
+        Objection resolved = mongo.findAndModify(unresolved, update, FindAndModifyOptions.options().returnNew(true),
+                Objection.class, Objection.COLLECTION);
+        if (resolved == null) {
             return alreadyResolved(find(id), resolution);
         }
-        relay.afterWrite(Objection.COLLECTION, id);
-        return find(id);
+        relay.afterSave(Objection.COLLECTION, id, resolved.outbox());
+        return resolved;
     }
 
     public Objection find(String id) {

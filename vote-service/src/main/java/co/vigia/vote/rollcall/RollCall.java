@@ -15,10 +15,8 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A recorded roll call, its tally, and the events its tally emits. A roll call tallied on arrival is stored with an
- * empty {@code outbox}: its event is staged apart just before ({@code OutboxRelay.stage}), so publishing it never
- * rewrites this 20 KB document. One tallied later, when its bill's facts arrive ({@link WaitingVotes}), carries the
- * event in its {@code outbox}, written in the same document write as the tally and emptied by the relay.
+ * A recorded roll call, its tally, and the event its tally emits, in its {@code outbox}: written in the same document
+ * write as the tally (on arrival, or when its bill's facts arrive: {@link WaitingVotes}) and emptied by the relay.
  *
  * @param contentHash hash of the request as recorded: the same {@code externalId} with other content is a conflict
  * @param verdict     null while the roll call waits for its bill
@@ -70,12 +68,5 @@ public record RollCall(
                     Instant talliedAt, List<OutboxMessage> outbox) {
         this(id, externalId, contentHash, billId, chamber, body, debate, round, date, motion, seats, totalsOnly,
                 members, counts, status, verdict, recordedAt, talliedAt, outbox, TallyBasis.NONE, null);
-    }
-
-    /** This roll call as stored when its events are staged apart ({@code OutboxRelay.stage}): no outbox of its own. */
-    RollCall withoutOutbox() {
-        return outbox.isEmpty() ? this : new RollCall(id, externalId, contentHash, billId, chamber, body, debate, round,
-                date, motion, seats, totalsOnly, members, counts, status, verdict, recordedAt, talliedAt, List.of(),
-                basis, sourceUrl);
     }
 }

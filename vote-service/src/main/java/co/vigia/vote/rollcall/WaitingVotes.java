@@ -93,7 +93,7 @@ public class WaitingVotes {
                         roll.externalId(), roll.date(), facts.billId(), facts.filedOn());
             }
             Instant now = clock.instant();
-            Verdict verdict = RollCallIntake.tally(roll, facts.kind());
+            Verdict verdict = RollCallTally.tally(roll, facts.kind());
             OutboxMessage event = VoteTalliedEvents.outboxMessage(source, roll, verdict, now);
             Update update = new Update().set("status", RollCallStatus.TALLIED).set("verdict", verdict)
                     .set("talliedAt", now).push(OutboxMessage.FIELD, event);
@@ -102,7 +102,8 @@ public class WaitingVotes {
             stillWaiting.fields().include("_id");
             // {_id, status} exactly: the unique index id_status (RollCall) serves it on the embedded server too
             if (mongo.findAndModify(stillWaiting, update, org.bson.Document.class, RollCall.COLLECTION) != null) {
-                relay.afterWrite(RollCall.COLLECTION, roll.id());
+                // a waiting roll call has no event before this one: its outbox as written is this event alone
+                relay.afterSave(RollCall.COLLECTION, roll.id(), List.of(event));
                 released++;
             }
         }

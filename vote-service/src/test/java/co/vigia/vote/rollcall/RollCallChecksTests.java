@@ -98,7 +98,7 @@ class RollCallChecksTests {
         byte[] json = co.vigia.contracts.EventCodec.mapper().writeValueAsBytes(request);
         String expected = java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(json));
-        assertThat(RollCallIntake.hash(request)).isEqualTo(expected);
+        assertThat(ContentHash.of(request)).isEqualTo(expected);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package co.vigia.bill.timeline;
+package co.vigia.bill.bill;
 
 /** Where a timeline entry came from. */
 public enum EntryType {

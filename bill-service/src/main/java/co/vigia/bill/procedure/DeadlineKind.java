@@ -1,4 +1,4 @@
-package co.vigia.bill.deadline;
+package co.vigia.bill.procedure;
 
 /** The constitutional deadlines the clock tracks for an open bill. */
 public enum DeadlineKind {

@@ -1,4 +1,4 @@
-package co.vigia.bill.timeline;
+package co.vigia.bill.bill;
 
 import co.vigia.bill.procedure.ActionType;
 import co.vigia.bill.procedure.Stage;

@@ -1,4 +1,4 @@
-package co.vigia.bill.deadline;
+package co.vigia.bill.procedure;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,16 +1,13 @@
-package co.vigia.bill.deadline;
+package co.vigia.bill.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.vigia.bill.procedure.ActionType;
-import co.vigia.bill.procedure.Procedure;
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Chamber;
 import co.vigia.contracts.Debate;
 import co.vigia.contracts.VoteOutcome;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The deadline clock, each deadline with its article. */
@@ -110,38 +107,6 @@ class DeadlineClockTests {
                 LocalDate.of(2023, 6, 19), LocalDate.of(2023, 7, 3), LocalDate.of(2023, 11, 13));
         assertThat(WorkingDays.isWorkingDay(LocalDate.of(2023, 6, 13))).isTrue();
         assertThat(WorkingDays.isWorkingDay(LocalDate.of(2023, 6, 17))).isFalse();
-    }
-
-    @Test
-    void alertsAreSentOncePerDeadlineAndLeadTimeAndOnlyTheTightestWhenSeveralAreCrossed() {
-        Deadline limit = new Deadline(DeadlineKind.LEGISLATURE_LIMIT, LocalDate.of(2023, 6, 20), 7, "art. 162", "");
-        List<DeadlineAlerts.Alert> first = DeadlineAlerts.due(List.of(limit), List.of(30, 7, 1), Set.of());
-        assertThat(first).singleElement().satisfies(alert -> {
-            assertThat(alert.leadDays()).isEqualTo(7);
-            assertThat(alert.settles()).containsExactlyInAnyOrder("LEGISLATURE_LIMIT|2023-06-20|7",
-                    "LEGISLATURE_LIMIT|2023-06-20|30");
-        });
-        assertThat(DeadlineAlerts.due(List.of(limit), List.of(30, 7, 1), Set.copyOf(first.get(0).settles()))).isEmpty();
-        Deadline tomorrow = new Deadline(DeadlineKind.LEGISLATURE_LIMIT, LocalDate.of(2023, 6, 20), 1, "art. 162", "");
-        assertThat(DeadlineAlerts.due(List.of(tomorrow), List.of(30, 7, 1), Set.copyOf(first.get(0).settles())))
-                .singleElement().extracting(DeadlineAlerts.Alert::leadDays).isEqualTo(1);
-        Deadline earliest = new Deadline(DeadlineKind.NEXT_DEBATE_EARLIEST, LocalDate.of(2023, 6, 20), 1, "art. 160", "");
-        assertThat(DeadlineAlerts.due(List.of(earliest), List.of(30, 7, 1), Set.of())).isEmpty();
-    }
-
-    @Test
-    void theEndOfTheLegislatureArt138IsAlertedUnlessItIsAlsoTheBillsArt162Limit() {
-        Deadline end = new Deadline(DeadlineKind.END_OF_LEGISLATURE, LocalDate.of(2023, 6, 20), 7, "art. 138", "");
-        Deadline carriesOver = new Deadline(DeadlineKind.LEGISLATURE_LIMIT, LocalDate.of(2024, 6, 20), 373, "art. 162", "");
-        assertThat(DeadlineAlerts.due(List.of(end, carriesOver), List.of(30, 7, 1), Set.of()))
-                .singleElement().satisfies(alert -> {
-                    assertThat(alert.deadline().kind()).isEqualTo(DeadlineKind.END_OF_LEGISLATURE);
-                    assertThat(alert.leadDays()).isEqualTo(7);
-                });
-
-        Deadline lapsesThatDay = new Deadline(DeadlineKind.LEGISLATURE_LIMIT, LocalDate.of(2023, 6, 20), 7, "art. 162", "");
-        assertThat(DeadlineAlerts.due(List.of(end, lapsesThatDay), List.of(30, 7, 1), Set.of()))
-                .singleElement().extracting(alert -> alert.deadline().kind()).isEqualTo(DeadlineKind.LEGISLATURE_LIMIT);
     }
 
     @Test

@@ -1,7 +1,5 @@
-package co.vigia.bill.deadline;
+package co.vigia.bill.procedure;
 
-import co.vigia.bill.procedure.Procedure;
-import co.vigia.bill.procedure.Stage;
 import co.vigia.contracts.BillKind;
 import co.vigia.contracts.Debate;
 import java.time.LocalDate;
