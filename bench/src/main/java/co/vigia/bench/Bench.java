@@ -4,6 +4,8 @@ import co.vigia.devstack.Service;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Map;
  *   ... -Dvigia.bench.args="--jfr --out bench/target/profile"          with JFR in each service, report elsewhere
  *   ... -Dvigia.bench.args=--smoke                                      the smoke sizes, report in bench/target
  *   ... -Dvigia.bench.args="--only ingestion --out /tmp/x"             one figure on a fresh stack, printed only
+ *   ... -Dvigia.bench.args="--only scale,aot"                           the scale figure; the stack without AOT cache
+ *   ... -Dvigia.bench.args=--no-aot-cache                               the services from their plain jars
  * </pre>
  * Profiling settings, as system properties of this JVM (in {@code -Dvigia.bench.java-options="-Xmx1536m
  * -XX:+UseSerialGC ..."}): {@code vigia.bench.ingestion-warm-up} (roll calls, 300),
@@ -30,7 +34,8 @@ public final class Bench {
                    String loadAtEnd, Duration startToHealthy, Duration secondStartToHealthy,
                    Map<Service, Long> rssAtRest, long benchRssAtRest,
                    Latencies kafkaRoundTrip, String kafkaLoad, EndToEnd.Result endToEnd, Ingestion.Result ingestion,
-                   FaultTest.Result fault, Fanout.Result fanout) {
+                   FaultTest.Result fault, Fanout.Result fanout, Duration training, AotStart.Result withoutAotCache,
+                   Scale.Result scale) {
     }
 
     private Bench() {
@@ -40,6 +45,8 @@ public final class Bench {
         Path repo = Path.of(System.getProperty("vigia.repo", ".")).toAbsolutePath().normalize();
         boolean jfr = false;
         boolean smoke = false;
+        boolean aotCache = true;
+        String scaleSizes = "";
         Path out = null;
         java.util.Set<String> only = java.util.Set.of();
         for (int i = 0; i < args.length; i++) {
@@ -48,17 +55,20 @@ public final class Bench {
                 case "--only" -> only = java.util.Set.of(args[++i].split(","));
                 case "--jfr" -> jfr = true;
                 case "--smoke" -> smoke = true;
+                case "--no-aot-cache" -> aotCache = false;
+                case "--scale-sizes" -> scaleSizes = args[++i];
                 case "--out" -> out = repo.resolve(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --full, --smoke, --jfr, --out <dir>, --only e2e,ingestion,fault,fanout)");
+                        + " (use --full, --smoke, --jfr, --no-aot-cache, --scale-sizes 1000,10000, --out <dir>,"
+                        + " --only e2e,ingestion,fault,fanout,scale,aot)");
             }
         }
         BenchSettings full = BenchSettings.full(repo, jfr);
-        BenchSettings settings = smoke ? BenchSettings.smoke(repo, repo.resolve("bench/target/bench-smoke"))
-                : out == null ? full : new BenchSettings(true, repo, full.e2eRate(), full.warmup(),
-                full.e2eDuration(), full.e2eBills(), full.matching(), full.nonMatching(), full.kafkaRoundTrip(),
-                full.fanout(), full.fanoutConcurrency(), full.rollCalls(), full.batchSize(), full.faultEvents(),
-                full.deadline(), out, full.workDir(), jfr);
+        BenchSettings chosen = smoke ? BenchSettings.smoke(repo, repo.resolve("bench/target/bench-smoke")) : full;
+        List<Integer> sizes = Arrays.stream(scaleSizes.split(","))
+                .filter(v -> !v.isBlank()).map(v -> Integer.parseInt(v.trim())).toList();
+        BenchSettings settings = chosen.with(out == null ? chosen.reportDir() : out, aotCache,
+                sizes.isEmpty() ? chosen.scaleSizes() : sizes);
         if (!only.isEmpty()) {
             runOnly(settings, only);
             return;
@@ -84,11 +94,19 @@ public final class Bench {
         Latencies kafka;
         String kafkaLoad;
         EndToEnd.Result e2e;
-        log("starting the stack (load average " + loadAtStart + ")");
+        Duration training;
+        AotStart.Result withoutCache = null;
+        if (s.aotCache() && s.full()) {
+            log("a stack without the AOT cache: start to healthy and figure 1's warm-up");
+            withoutCache = AotStart.withoutCache(s);
+        }
+        log("starting the stack (load average " + Machine.loadAverage() + ")");
         try (WebhookSink sink = WebhookSink.start(8);
              BenchStack stack = BenchStack.start(s, sink.port())) {
             startToHealthy = stack.startedIn;
-            log("stack healthy in " + stack.startedIn.toMillis() + " ms");
+            training = stack.training;
+            log("stack healthy in " + stack.startedIn.toMillis() + " ms (AOT cache " + (s.aotCache() ? "on" : "off")
+                    + ", training before it " + stack.training.toMillis() + " ms)");
             Machine.sleep(s.full() ? 5000 : 500);
             rest = stack.rss();
             benchRest = Machine.rssMiB(ProcessHandle.current().pid());
@@ -106,17 +124,22 @@ public final class Bench {
         }
 
         log("starting a fresh stack for ingestion, the fault and the fan-out (load average " + Machine.loadAverage() + ")");
+        Ingestion.Result ingestion;
+        FaultTest.Result fault;
+        Fanout.Result fanout;
+        Duration secondStart;
+        Scale.Result scale;
         try (WebhookSink sink = WebhookSink.start(8);
              BenchStack stack = BenchStack.start(s, sink.port())) {
             log("stack healthy in " + stack.startedIn.toMillis() + " ms");
             log("ingestion: " + s.rollCalls() + " roll calls of " + Ingestion.MEMBERS + " members");
             Ingestion.prepare(stack, s);
-            Ingestion.Result ingestion = Ingestion.measure(stack, s);
+            ingestion = Ingestion.measure(stack, s);
             logIngestion(ingestion);
 
             log("fault: " + s.faultEvents() + " events, notify-service killed and restarted");
             FaultTest.prepare(stack, sink);
-            FaultTest.Result fault = FaultTest.measure(stack, sink, s);
+            fault = FaultTest.measure(stack, sink, s);
             log("fault: lost " + fault.lost() + ", duplicates " + fault.duplicates() + ", drained "
                     + fault.restartToDrained().toMillis() + " ms after the restart");
             awaitCaughtUp(stack, s);
@@ -124,12 +147,26 @@ public final class Bench {
             log("fan-out: creating " + s.fanout() + " subscriptions");
             Duration setup = Fanout.prepare(stack, sink, s);
             log("fan-out: one event to " + s.fanout() + " subscriptions");
-            Fanout.Result fanout = Fanout.measure(stack, sink, s, setup);
+            fanout = Fanout.measure(stack, sink, s, setup);
             log(String.format("fan-out %.0f deliveries/s, raw HttpClient %.0f/s; CPU s: %s", fanout.rate(),
                     fanout.baselineRate(), fanout.cpu()));
+            secondStart = stack.startedIn;
+            // the smoke run keeps to two stack starts (it runs in every build): its scale figure follows on this one
+            scale = s.full() ? null : Scale.measure(stack, sink, s);
+        }
+        scale = s.full() ? scale(s) : scale;
+        return new Results(s, startedAt, Instant.now(), loadAtStart, Machine.loadAverage(), startToHealthy,
+                secondStart, rest, benchRest, kafka, kafkaLoad, e2e, ingestion, fault, fanout, training, withoutCache,
+                scale);
+    }
 
-            return new Results(s, startedAt, Instant.now(), loadAtStart, Machine.loadAverage(), startToHealthy,
-                    stack.startedIn, rest, benchRest, kafka, kafkaLoad, e2e, ingestion, fault, fanout);
+    /** Figure 6 on a stack of its own: none of the other figures' subscriptions among the ones it counts. */
+    static Scale.Result scale(BenchSettings s) {
+        log("starting a fresh stack for the scale figure (" + s.scaleSizes() + " subscriptions)");
+        try (WebhookSink sink = WebhookSink.start(8);
+             BenchStack stack = BenchStack.start(s, sink.port())) {
+            log("stack healthy in " + stack.startedIn.toMillis() + " ms");
+            return Scale.measure(stack, sink, s);
         }
     }
 
@@ -145,6 +182,16 @@ public final class Bench {
      * written to docs/ (a report needs every figure from one run).
      */
     static void runOnly(BenchSettings s, java.util.Set<String> figures) {
+        if (figures.contains("aot")) {
+            AotStart.measure(s, true);
+            AotStart.measure(s, false);
+        }
+        if (figures.contains("scale")) {
+            scale(s);
+        }
+        if (figures.stream().noneMatch(f -> List.of("e2e", "ingestion", "fault", "fanout").contains(f))) {
+            return;
+        }
         try (WebhookSink sink = WebhookSink.start(8);
              BenchStack stack = BenchStack.start(s, sink.port())) {
             log("stack healthy in " + stack.startedIn.toMillis() + " ms; running only " + figures);

@@ -23,11 +23,13 @@ import java.time.Duration;
  * @param reportDir          where benchmarks.md and the plot go
  * @param workDir            logs, JFR recordings, raw results
  * @param jfr                whether the services record a JFR profile
+ * @param aotCache           whether the services start from their JDK AOT caches (devstack's default)
+ * @param scaleSizes         the subscriptions the scale figure measures at, in increasing order
  */
 public record BenchSettings(boolean full, Path repo, int e2eRate, Duration warmup, Duration e2eDuration, int e2eBills,
                             int matching, int nonMatching, Duration kafkaRoundTrip, int fanout, int fanoutConcurrency,
                             int rollCalls, int batchSize, int faultEvents, Duration deadline, Path reportDir,
-                            Path workDir, boolean jfr) {
+                            Path workDir, boolean jfr, boolean aotCache, java.util.List<Integer> scaleSizes) {
 
     /** Notify-service's default {@code VIGIA_WEBHOOK_MAX_CONCURRENCY}: the baseline runs at the same concurrency. */
     static final int NOTIFY_MAX_CONCURRENCY = 32;
@@ -37,11 +39,20 @@ public record BenchSettings(boolean full, Path repo, int e2eRate, Duration warmu
         // the hot paths (worst latency by 10 s: 13.4 s in the first minute, 86-395 ms after)
         return new BenchSettings(true, repo, 20, Duration.ofSeconds(60), Duration.ofMinutes(2), 10, 10, 1000,
                 Duration.ofMinutes(1), 10_000, NOTIFY_MAX_CONCURRENCY, 1000, 100, 10_000, Duration.ofMinutes(3),
-                repo.resolve("docs"), repo.resolve("bench").resolve("target").resolve("bench"), jfr);
+                repo.resolve("docs"), repo.resolve("bench").resolve("target").resolve("bench"), jfr, true,
+                java.util.List.of(1_000, 10_000, 100_000));
+    }
+
+    /** The same, with the report going to {@code reportDir}, the AOT caches on or off and other scale sizes. */
+    BenchSettings with(Path reportDir, boolean aotCache, java.util.List<Integer> scaleSizes) {
+        return new BenchSettings(full, repo, e2eRate, warmup, e2eDuration, e2eBills, matching, nonMatching,
+                kafkaRoundTrip, fanout, fanoutConcurrency, rollCalls, batchSize, faultEvents, deadline, reportDir,
+                workDir, jfr, aotCache, scaleSizes);
     }
 
     public static BenchSettings smoke(Path repo, Path workDir) {
         return new BenchSettings(false, repo, 5, Duration.ofSeconds(1), Duration.ofSeconds(3), 2, 2, 10,
-                Duration.ofSeconds(2), 40, 8, 20, 10, 60, Duration.ofSeconds(90), workDir, workDir, false);
+                Duration.ofSeconds(2), 40, 8, 20, 10, 60, Duration.ofSeconds(90), workDir, workDir, false, true,
+                java.util.List.of(20, 40));
     }
 }

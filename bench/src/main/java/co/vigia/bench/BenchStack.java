@@ -21,7 +21,10 @@ final class BenchStack implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final TestStack stack;
+    /** From the first process to all healthy; a training run of the AOT caches before it is not counted. */
     final Duration startedIn;
+    /** How long the AOT caches' training took before this start, zero when they were there or off. */
+    final Duration training;
     final String operatorKey;
     final Api bill;
     final Api vote;
@@ -30,6 +33,7 @@ final class BenchStack implements AutoCloseable {
     private BenchStack(TestStack stack) {
         this.stack = stack;
         this.startedIn = stack.startedIn();
+        this.training = stack.training();
         this.operatorKey = stack.operatorKey();
         // batch writes of the load wait longer than a test's requests
         this.bill = stack.bill.timeout(Duration.ofSeconds(120));
@@ -42,6 +46,11 @@ final class BenchStack implements AutoCloseable {
      * JFR profile into {@code workDir/jfr} (a directory: JFR names each file after its process).
      */
     static BenchStack start(BenchSettings settings, int sinkPort) {
+        return start(settings, sinkPort, settings.aotCache());
+    }
+
+    /** As {@link #start(BenchSettings, int)}, with the services' AOT caches on or off ({@code aotCache}). */
+    static BenchStack start(BenchSettings settings, int sinkPort, boolean aotCache) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         // extra JVM options for the three services, for comparing JIT and GC settings (e.g. -XX:TieredStopAtLevel=1)
         String extra = System.getProperty("vigia.bench.service-java-options", "").trim();
@@ -54,7 +63,7 @@ final class BenchStack implements AutoCloseable {
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfrDir + "/");
         }
         return new BenchStack(TestStack.start(TestStack.config(settings.repo(), settings.workDir().resolve("logs"),
-                "bench-" + UUID.randomUUID(), sinkPort).jvmOptions(jvm), START_TIMEOUT));
+                "bench-" + UUID.randomUUID(), sinkPort).jvmOptions(jvm).aotCache(aotCache), START_TIMEOUT));
     }
 
     DevStack devstack() {
@@ -184,6 +193,35 @@ final class BenchStack implements AutoCloseable {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * {@code count} subscriptions as the operator onboards NGOs: the NGOs one by one ({@code POST /api/subscribers},
+     * ten endpoints each, two at a time), their subscriptions {@value #BATCH} at a time through
+     * {@code POST /api/subscriptions:batch}, each item checked as a single subscription is.
+     */
+    void subscriptionsInBatches(String prefix, int count, java.util.function.IntFunction<List<String>> billIdsOf,
+                                java.util.function.IntFunction<String> urlOf) {
+        int perNgo = 10;
+        String[] ngos = new String[(count + perNgo - 1) / perNgo];
+        java.util.stream.IntStream.range(0, ngos.length).parallel().forEach(n -> ngos[n] =
+                notify.post("/api/subscribers", Map.of("name", prefix + "-ngo-" + n,
+                        "contactEmail", prefix + "-ngo-" + n + "@ngo.example")).expect2xx().json().path("id").asString());
+        for (int from = 0; from < count; from += BATCH) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                items.add(Map.of("subscriberId", ngos[i / perNgo], "subscription", Map.of("url", urlOf.apply(i),
+                        "eventTypes", List.of("co.vigia.vote.tallied"), "billIds", billIdsOf.apply(i),
+                        "description", "benchmark")));
+            }
+            notify.post("/api/subscriptions:batch", Map.of("items", items)).expect2xx();
+            if ((from / BATCH + 1) % 10 == 0) {
+                Bench.log("  " + Math.min(count, from + BATCH) + " of " + count + " " + prefix + " subscriptions");
+            }
+        }
+    }
+
+    /** Items in one {@code POST /api/subscriptions:batch}: notify-service's most. */
+    static final int BATCH = 1000;
 
     /** A totals-only committee roll call without quorum: a {@code co.vigia.vote.tallied} event that moves nothing. */
     static Map<String, Object> rollCallWithoutQuorum(String externalId, String billId) {

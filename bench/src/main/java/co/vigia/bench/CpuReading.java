@@ -61,6 +61,11 @@ record CpuReading(Map<String, ProcessCpu> processes, long machineBusyMillis, lon
         return total <= 0 ? 0 : (double) jit / total;
     }
 
+    /** The CPU ms all the processes used since {@code before}. */
+    long millisSince(CpuReading before) {
+        return processes.keySet().stream().mapToLong(name -> usedSince(before, name).totalMillis()).sum();
+    }
+
     /**
      * What each used since {@code before}, e.g. {@code bill 4.3 (JIT 2.4), ..., machine 27.4 CPU s over 14.1 s
      * (97 % of 2 cores)}: CPU seconds, the JIT compiler threads' part in parentheses.

@@ -72,20 +72,7 @@ final class EndToEnd {
                         Math::max);
             }
         };
-        // warm-up: the same load, not recorded (its webhooks carry e2e-w- ids), for s.warmup() and then, 10 s at a
-        // time, until the stack has caught up with it (see WARM_UP_CAUGHT_UP), at most three times that long: a cold
-        // start on 2 cores took 40-70 s to drain, so a fixed minute let it run into the recorded load in some runs
-        int warmedUp = 0;
-        long warmUpEnds = System.nanoTime() + 3 * s.warmup().toNanos();
-        Duration step = s.warmup().compareTo(Duration.ofSeconds(10)) < 0 ? s.warmup() : Duration.ofSeconds(10);
-        do {
-            int offset = warmedUp;
-            warmedUp += Pacer.run(s.e2eRate(), step, (i, scheduled) -> post(stack,
-                    "e2e-w-" + (offset + i), bills.get((offset + i) % bills.size()), scheduled, scheduledAt, null,
-                    failedPosts));
-        } while (System.nanoTime() < warmUpEnds && (warmedUp < s.e2eRate() * s.warmup().toSeconds()
-                || !caughtUp(warmupWorstByWindow, warmedUp / perWindow)));
-        Duration warmUp = Duration.ofSeconds(warmedUp / s.e2eRate());
+        Duration warmUp = warmUp(stack, s, bills, scheduledAt, warmupWorstByWindow, failedPosts);
         Map<Service, Long> peak = new ConcurrentHashMap<>();
         AtomicLong peakBench = new AtomicLong();
         Thread sampler = new Thread(() -> {
@@ -117,6 +104,49 @@ final class EndToEnd {
                 failedPosts.get(), peak, peakBench.get(), load, windows, warmupWindows, warmUp);
     }
 
+    /** Figure 1's warm-up alone, after {@link #prepare}: how long it ran, its worst latency (ms) by 10 s. */
+    record WarmUp(Duration duration, String worstByWindow) {
+    }
+
+    static WarmUp warmUpOnly(BenchStack stack, WebhookSink sink, BenchSettings s) {
+        Map<String, Long> scheduledAt = new ConcurrentHashMap<>();
+        Map<Integer, Long> worst = new java.util.concurrent.ConcurrentSkipListMap<>();
+        int perWindow = Math.max(1, s.e2eRate() * 10);
+        WebhookSink.Group group = sink.group("e2e");
+        group.listener = (path, webhookId, body, arrived) -> {
+            String externalId = Api.JSON.readTree(body).path("data").path("externalId").asString("");
+            Long scheduled = scheduledAt.get(externalId);
+            if (scheduled != null && externalId.startsWith("e2e-w-")) {
+                worst.merge(Integer.parseInt(externalId.substring(6)) / perWindow, arrived - scheduled, Math::max);
+            }
+        };
+        Duration ran = warmUp(stack, s, bills(s), scheduledAt, worst, new AtomicLong());
+        group.listener = null;
+        return new WarmUp(ran, windows(worst));
+    }
+
+    /**
+     * The warm-up: the same load, not recorded (its webhooks carry e2e-w- ids), for s.warmup() and then, 10 s at a
+     * time, until the stack has caught up with it (see WARM_UP_CAUGHT_UP), at most three times that long: a cold start
+     * on 2 cores took 40-70 s to drain, so a fixed minute let it run into the recorded load in some runs. Returns how
+     * long it ran; {@code worstByWindow} gets the worst latency of each 10 s (the sink's listener records it).
+     */
+    static Duration warmUp(BenchStack stack, BenchSettings s, List<String> bills, Map<String, Long> scheduledAt,
+                           Map<Integer, Long> worstByWindow, AtomicLong failedPosts) {
+        int perWindow = Math.max(1, s.e2eRate() * 10);
+        int warmedUp = 0;
+        long warmUpEnds = System.nanoTime() + 3 * s.warmup().toNanos();
+        Duration step = s.warmup().compareTo(Duration.ofSeconds(10)) < 0 ? s.warmup() : Duration.ofSeconds(10);
+        do {
+            int offset = warmedUp;
+            warmedUp += Pacer.run(s.e2eRate(), step, (i, scheduled) -> post(stack,
+                    "e2e-w-" + (offset + i), bills.get((offset + i) % bills.size()), scheduled, scheduledAt, null,
+                    failedPosts));
+        } while (System.nanoTime() < warmUpEnds && (warmedUp < s.e2eRate() * s.warmup().toSeconds()
+                || !caughtUp(worstByWindow, warmedUp / perWindow)));
+        return Duration.ofSeconds(warmedUp / s.e2eRate());
+    }
+
     /**
      * Whether the warm-up's last complete 10 s (the one before the 10 s just scheduled, whose webhooks may still be on
      * their way) had every webhook within {@link #WARM_UP_CAUGHT_UP}: the stack keeps up with the load, no backlog left.
@@ -127,7 +157,7 @@ final class EndToEnd {
     }
 
     /** {@code 0-10 s: 13421, 10-20 s: 92, ...}: the worst latency in ms of each 10 s of the schedule. */
-    private static String windows(Map<Integer, Long> worstNanos) {
+    static String windows(Map<Integer, Long> worstNanos) {
         StringBuilder out = new StringBuilder();
         worstNanos.forEach((w, nanos) -> out.append(out.isEmpty() ? "" : ", ").append(w * 10).append('-')
                 .append(w * 10 + 10).append(" s: ").append(nanos / 1_000_000));

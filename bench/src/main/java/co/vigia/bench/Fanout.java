@@ -1,21 +1,14 @@
 package co.vigia.bench;
 
-import co.vigia.devstack.Service;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.bson.Document;
 
 /**
  * Figure 2: one event fanned out to {@code fanout} subscriptions, each a signed webhook with its delivery record, to
@@ -71,50 +63,15 @@ final class Fanout {
 
     /**
      * The subscriptions of the untimed fan-out ({@link #WARM_UP}) and of the timed one, each set following its own
-     * bill: ten through the API (one NGO), then the rest as copies of the first one's stored document, each
-     * with its own id, endpoint and {@code whsec_} secret, written straight into notify-service's database: through
-     * the API each takes tens of milliseconds on this shared machine, minutes for ten thousand, and the figure is
-     * about delivering, not subscribing.
+     * bill, all created through the API as the operator onboards NGOs ({@link BenchStack#subscriptionsInBatches}).
      */
     static Duration prepare(BenchStack stack, WebhookSink sink, BenchSettings s) {
         long started = System.nanoTime();
-        prepare(stack, sink, s, WARM_UP);
-        prepare(stack, sink, s, "fanout");
-        return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    /** Bill {@code name + "-bill"}, {@code s.fanout()} subscriptions to it, their endpoints sink group {@code name}. */
-    private static void prepare(BenchStack stack, WebhookSink sink, BenchSettings s, String name) {
-        String bill = name + "-bill";
-        stack.bill(bill, "SENATE");
-        int viaApi = Math.min(10, s.fanout());
-        stack.subscriptions(name, viaApi, 1, i -> List.of(bill), i -> sink.url(name, "s" + i));
-        try (MongoClient mongo = MongoClients.create(stack.mongoUri(Service.NOTIFY.database()))) {
-            MongoCollection<Document> subscriptions = mongo.getDatabase(Service.NOTIFY.database())
-                    .getCollection("subscriptions");
-            Document template = subscriptions.find(Filters.eq("url", sink.url(name, "s0"))).first();
-            if (template == null) {
-                throw new IllegalStateException("the subscription created through the API is not in "
-                        + Service.NOTIFY.database() + ".subscriptions");
-            }
-            SecureRandom random = new SecureRandom();
-            List<Document> copies = new ArrayList<>();
-            for (int i = viaApi; i < s.fanout(); i++) {
-                byte[] key = new byte[24];
-                random.nextBytes(key);
-                Document copy = new Document(template);
-                copy.put("_id", UUID.randomUUID().toString());
-                copy.put("url", sink.url(name, "s" + i));
-                Document secret = new Document(template.getList("secrets", Document.class).get(0));
-                secret.put("secret", "whsec_" + Base64.getEncoder().encodeToString(key));
-                copy.put("secrets", List.of(secret));
-                copies.add(copy);
-                if (copies.size() == 1000 || i == s.fanout() - 1) {
-                    subscriptions.insertMany(copies);
-                    copies.clear();
-                }
-            }
+        for (String name : List.of(WARM_UP, "fanout")) {
+            stack.bill(name + "-bill", "SENATE");
+            stack.subscriptionsInBatches(name, s.fanout(), i -> List.of(name + "-bill"), i -> sink.url(name, "s" + i));
         }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     static Result measure(BenchStack stack, WebhookSink sink, BenchSettings s, Duration setup) {

@@ -87,7 +87,7 @@ final class Report {
         t.append(row("5. fault: notify-service SIGKILLed mid-stream and restarted, " + f.events() + " events",
                 fmt("lost %d, duplicates %d, drained %.1f s after the restart", f.lost(), f.duplicates(),
                         f.restartToDrained().toMillis() / 1000.0), "", "", "0 lost", f.lost() == 0 && f.drained()));
-        return t.toString();
+        return t.append(ScaleReport.rows(r)).toString();
     }
 
     private static String markdown(Bench.Results r) {
@@ -115,9 +115,11 @@ final class Report {
                 .append(" (the stack and the load share these cores; so does anything else running on the machine) |\n");
         md.append("| stack | as `./run-local.sh` starts it (devstack): embedded Kafka (KRaft) and MongoDB "
                 + "(mongo-java-server, in memory) inside the benchmark's JVM, the three services as JVMs "
-                + "(`-Xmx256m -XX:+UseSerialGC`), 3 partitions a topic; load from the benchmark's JVM on loopback. Figures 1 and 4 "
+                + "(`-Xmx256m -XX:+UseSerialGC`" + (s.aotCache() ? ", each from its JDK AOT cache" : ", no AOT cache")
+                + "), 3 partitions a topic; load from the benchmark's JVM on loopback. Figures 1 and 4 "
                 + "on one stack; 3, 5 and 2 (in that order) on a second, fresh one, so none of those inherits "
-                + "figure 1's backlog (figure 2 runs behind whatever figure 5 left) |\n\n");
+                + "figure 1's backlog (figure 2 runs behind whatever figure 5 left); 6 on a third; 7 compares "
+                + "figure 1's stack with one more started before it without the AOT cache |\n\n");
         md.append(table(r)).append('\n');
         if (Files.exists(s.reportDir().resolve(PROFILING))) {
             md.append("What was profiled, what was fixed, and the figures before and after: [")
@@ -159,9 +161,9 @@ final class Report {
                         + "[benchmarks-profiling.md](benchmarks-profiling.md), tenth session). They ran at %s "
                         + "deliveries/s, notify-service's JIT taking %s of its CPU (%s; CPU s of the first: %s; of the "
                         + "last: %s). "
-                        + "The timed one: one vote on a bill that %d subscriptions follow (ten created through the API, the others copies "
-                        + "of the first one's stored document with their own id, endpoint and secret, written into "
-                        + "notify-service's database: through the API they take minutes on this machine), each delivery "
+                        + "The timed one: one vote on a bill that %d subscriptions follow (all created through the API: "
+                        + "the NGOs one by one, ten endpoints each, in `POST /api/subscriptions:batch` requests of "
+                        + BenchStack.BATCH + "), each delivery "
                         + "signed and recorded in MongoDB, to the sink (a JDK `HttpServer`, 8 threads, answering 204). "
                         + "Rate = distinct deliveries / time from the vote POST to the last delivery (%.1f s; "
                         + "first → last delivery %.1f s). %d requests, %d distinct. Creating the subscriptions "
@@ -224,7 +226,7 @@ final class Report {
                 f.duplicates(),
                 f.requests(), f.restartToDrained().toMillis() / 1000.0, f.killToDrained().toMillis() / 1000.0,
                 f.drained() ? "" : " — **not drained within " + s.deadline().toSeconds() + " s**", f.loadAverage()));
-        return md.toString();
+        return md.append(ScaleReport.sections(r)).toString();
     }
 
     private static String percentiles(String label, Latencies l) {

@@ -30,5 +30,11 @@ class BenchIntegrationTests {
         assertThat(results.ingestion().events()).isEqualTo(settings.rollCalls());
         assertThat(results.fault().accepted()).isEqualTo(settings.faultEvents());
         assertThat(results.fault().lost()).isZero();
+        assertThat(results.scale().points()).extracting(Scale.Point::subscriptions)
+                .containsExactlyElementsOf(settings.scaleSizes());
+        assertThat(results.scale().points()).allSatisfy(p -> {
+            assertThat(p.delivered()).isEqualTo(p.subscriptions());
+            assertThat(p.webhooks()).isEqualTo((long) p.votes() * Scale.MATCHING);
+        });
     }
 }

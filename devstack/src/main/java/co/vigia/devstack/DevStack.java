@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,19 +72,31 @@ public final class DevStack implements AutoCloseable {
     /** Starts the infrastructure and one instance of each service, and waits until all are healthy. */
     public DevStack start(Duration timeout) {
         startInfrastructure();
-        for (Service s : Service.values()) {
-            startService(s);
-        }
+        prepareAotCaches(false);
+        return startServices(timeout);
+    }
+
+    /** One instance of each service, once the infrastructure is up; waits until all are healthy. */
+    public DevStack startServices(Duration timeout) {
+        Stream.of(Service.values()).forEach(this::startService);
         awaitHealthy(timeout);
         return this;
     }
 
     public ServiceProcess startService(Service service) {
-        List<ServiceProcess> instances = services.computeIfAbsent(service, s -> new ArrayList<>());
-        if (instances.isEmpty()) {
-            instances.add(newProcess(service, config.ports.get(service), ""));
-        }
-        return instances.get(0).start();
+        return first(service).start();
+    }
+
+    private ServiceProcess first(Service service) {
+        return services.computeIfAbsent(service, s -> new ArrayList<>(List.of(newProcess(s, config.ports.get(s), ""))))
+                .get(0);
+    }
+
+    /** Trains the missing AOT caches at once (their training needs the infrastructure up); how many there are. */
+    public int prepareAotCaches(boolean withWeb) {
+        Stream<ServiceProcess> all = Stream.concat(Stream.of(Service.values()).map(this::first),
+                withWeb ? Stream.of(webProcess()) : Stream.empty());
+        return (int) all.parallel().filter(ServiceProcess::prepareAotCache).count();
     }
 
     /**
@@ -93,13 +104,16 @@ public final class DevStack implements AutoCloseable {
      * client, so it is not among {@link Service}'s and {@link #start} leaves it out.
      */
     public ServiceProcess startWeb() {
+        return webProcess().start();
+    }
+
+    private ServiceProcess webProcess() {
         if (web == null) {
-            Map<String, String> env = StackEnvironment.web(config);
-            Path jar = config.repoRoot.resolve("web").resolve("target").resolve("web.jar");
-            web = new ServiceProcess("web", jar, config.webPort, env, config.jvmOptions,
-                    config.logDir.resolve("web.log"));
+            web = new ServiceProcess("web", config.repoRoot.resolve("web/target/web.jar"), config.webPort,
+                    StackEnvironment.web(config), config.jvmOptions, config.logDir.resolve("web.log"))
+                    .aotCache(config.aotCache);
         }
-        return web.start();
+        return web;
     }
 
     /** Waits until the website answers UP. */
@@ -127,7 +141,7 @@ public final class DevStack implements AutoCloseable {
                 mongo.uri(service.database()), secretKeys);
         Path jar = config.repoRoot.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
         return new ServiceProcess(service.artifact() + suffix, jar, port, env, config.jvmOptions,
-                config.logDir.resolve(service.artifact() + suffix + ".log"));
+                config.logDir.resolve(service.artifact() + suffix + ".log")).aotCache(config.aotCache);
     }
 
     public ServiceProcess service(Service service) {
@@ -190,15 +204,7 @@ public final class DevStack implements AutoCloseable {
         mongo.stop();
         mail.stop();
         if (temporaryData) {
-            deleteQuietly(dataDir);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
+            AotCache.deleteRecursively(dataDir);
         }
     }
 
@@ -228,6 +234,7 @@ public final class DevStack implements AutoCloseable {
         String operatorKey = "";
         String secretKeys;
         List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        boolean aotCache = !"off".equals(System.getenv("VIGIA_AOT_CACHE")); // e.g. for a CI that starts once
         final Map<String, String> commonEnv = new HashMap<>();
         final Map<Service, Map<String, String>> serviceEnv = new EnumMap<>(Service.class);
 
@@ -251,6 +258,8 @@ public final class DevStack implements AutoCloseable {
         /** notify-service's {@code VIGIA_SECRET_KEYS}; unset: generated (and kept in the data directory, if any). */
         public Config secretKeys(String keyring) { secretKeys = keyring; return this; }
         public Config jvmOptions(List<String> options) { jvmOptions = List.copyOf(options); return this; }
+        /** Start the JVMs from their AOT caches, trained on the first start after a build ({@link AotCache}). */
+        public Config aotCache(boolean on) { aotCache = on; return this; }
         /** An environment variable for every service (e.g. a short webhook retry schedule in tests). */
         public Config env(String name, String value) { commonEnv.put(name, value); return this; }
         public Config env(Service s, String name, String value) {

@@ -41,6 +41,9 @@ public final class DevStackMain {
                                    host:port[,host:port...] (default localhost:9000,127.0.0.1:9000;
                                    host:* allows every port of a host, including the services' own)
               --timeout SECONDS    how long to wait for the services to be healthy (default 180)
+              --no-aot-cache       start the JVMs without their ahead-of-time caches (by default the
+                                   first start after a build trains one per service, in
+                                   <module>/target/aot, and later starts use it)
               --help               this text
 
             Environment:
@@ -49,6 +52,8 @@ public final class DevStackMain {
               VIGIA_SECRET_KEYS    the key(s) webhook secrets are encrypted with (default: generated, and
                                    kept in --data-dir when given)
               VIGIA_SERVICE_JAVA_OPTS  JVM options for the services (default -Xmx256m -XX:+UseSerialGC)
+              VIGIA_AOT_CACHE      off: as --no-aot-cache (also for the tests and benchmarks that start
+                                   the stack)
             """;
 
     /** Where the walkthrough's receiver listens. */
@@ -72,6 +77,7 @@ public final class DevStackMain {
     static int run(String[] args) {
         DevStack.Config config = DevStack.config().repoRoot(Path.of(System.getProperty("vigia.repo", ".")));
         boolean seed = false;
+        boolean aotCache = !"off".equals(System.getenv("VIGIA_AOT_CACHE"));
         int timeout = 180;
         String envAllowed = System.getenv("VIGIA_WEBHOOK_ALLOWED_HOSTS");
         String webhookAllow = envAllowed == null || envAllowed.isBlank() ? DEFAULT_WEBHOOK_ALLOW : envAllowed.trim();
@@ -97,6 +103,7 @@ public final class DevStackMain {
                 case "--log-dir" -> config.logDir(Path.of(value(option, rest)).toAbsolutePath());
                 case "--timeout" -> timeout = number(option, rest);
                 case "--seed" -> seed = true;
+                case "--no-aot-cache" -> aotCache = false;
                 case "--webhook-allow" -> webhookAllow = value(option, rest);
                 default -> throw new UsageException("unknown option " + option);
             }
@@ -114,7 +121,7 @@ public final class DevStackMain {
         config.env(Service.NOTIFY, "VIGIA_WEBHOOK_ALLOWED_HOSTS", webhookAllow);
         config.secretKeys(System.getenv("VIGIA_SECRET_KEYS"));
 
-        DevStack stack = config.build();
+        DevStack stack = config.aotCache(aotCache).build();
         Map<Integer, String> busy = stack.busyPorts();
         if (!busy.isEmpty()) {
             Map.Entry<Integer, String> first = busy.entrySet().iterator().next();
@@ -136,6 +143,11 @@ public final class DevStackMain {
                 + config.mongoPort() + ") and SMTP (localhost:" + config.smtpPort() + ")...");
         try {
             stack.startInfrastructure();
+            if (aotCache) {
+                System.out.println("Checking the JVMs' ahead-of-time caches (the first start after a build trains"
+                        + " them)...");
+                stack.prepareAotCaches(true);
+            }
             System.out.println("Starting bill-service, vote-service, notify-service and the website...");
             for (Service s : Service.values()) {
                 stack.startService(s);

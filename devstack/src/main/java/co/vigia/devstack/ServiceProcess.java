@@ -27,6 +27,7 @@ public final class ServiceProcess {
     private final Map<String, String> env;
     private final List<String> jvmOptions;
     private final Path logFile;
+    private boolean aotCache;
     private Process process;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions,
@@ -39,6 +40,34 @@ public final class ServiceProcess {
         this.logFile = logFile;
     }
 
+    /** Starts from the JDK's AOT cache ({@link AotCache}), trained first if missing; off by default. */
+    public synchronized ServiceProcess aotCache(boolean on) {
+        this.aotCache = on;
+        return this;
+    }
+
+    /**
+     * Makes this service's AOT cache if it is on and missing (a training run, tens of seconds), so that several can
+     * train at once before they start; whether the next start uses one.
+     */
+    public boolean prepareAotCache() {
+        boolean on;
+        synchronized (this) {
+            on = aotCache;
+        }
+        return on && AotCache.prepare(jar, jvmOptions, serviceEnv(), trainingLog()).cached();
+    }
+
+    private Path trainingLog() {
+        return logFile.resolveSibling(name + "-aot-training.log");
+    }
+
+    private Map<String, String> serviceEnv() {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("VIGIA_SUPERVISOR_PID", String.valueOf(ProcessHandle.current().pid()));
+        return all;
+    }
+
     public synchronized ServiceProcess start() {
         if (process != null && process.isAlive()) {
             return this;
@@ -46,15 +75,17 @@ public final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw -DskipTests package)");
         }
+        AotCache.Launch launch = aotCache ? AotCache.prepare(jar, jvmOptions, serviceEnv(), trainingLog())
+                : new AotCache.Launch(List.of(), jar, false);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(launch.jvmOptions());
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(launch.jar().toString());
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
+        builder.environment().putAll(serviceEnv());
         builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("VIGIA_SUPERVISOR_PID", String.valueOf(ProcessHandle.current().pid()));
         builder.redirectErrorStream(true);
         try {
             Files.createDirectories(logFile.getParent());

@@ -29,6 +29,8 @@ public class NotifyRoutes implements ServiceRoutes {
                 .requestMatchers(HttpMethod.GET, "/api/subscribers/me").hasRole(SUBSCRIBER)
                 .requestMatchers("/api/subscribers", "/api/subscribers/**").hasRole(OPERATOR)
                 .requestMatchers("/api/ops/**").hasRole(OPERATOR)
+                // the operator subscribes many NGOs' endpoints at once (SubscriptionBatchController)
+                .requestMatchers(HttpMethod.POST, "/api/subscriptions:batch").hasRole(OPERATOR)
                 .requestMatchers("/api/subscriptions", "/api/subscriptions/**").hasRole(SUBSCRIBER)
                 .requestMatchers("/api/deliveries/**").hasRole(SUBSCRIBER)
                 // following by email needs no key: the request is rate-limited per address and client and sends

@@ -14,6 +14,9 @@ public interface SubscriptionRepository extends MongoRepository<Subscription, St
 
     long countBySubscriberId(String subscriberId);
 
+    /** The subscriptions of these subscribers: a batch counts their endpoints with one read. */
+    List<Subscription> findBySubscriberIdIn(java.util.Collection<String> subscriberIds);
+
     long countByStatus(SubscriptionStatus status);
 
     void deleteBySubscriberId(String subscriberId);
