@@ -1,6 +1,5 @@
 package co.vigia.notify.subscription;
 
-import co.vigia.notify.WebhookProperties;
 import co.vigia.notify.address.EndpointPolicy;
 import co.vigia.notify.address.EndpointRefusedException;
 import co.vigia.notify.secret.SecretBox;
