@@ -204,8 +204,8 @@ final class BenchStack implements AutoCloseable {
         int perNgo = 10;
         String[] ngos = new String[(count + perNgo - 1) / perNgo];
         java.util.stream.IntStream.range(0, ngos.length).parallel().forEach(n -> ngos[n] =
-                notify.post("/api/subscribers", Map.of("name", prefix + "-ngo-" + n,
-                        "contactEmail", prefix + "-ngo-" + n + "@ngo.example")).expect2xx().json().path("id").asString());
+                withinRateLimit("/api/subscribers", Map.of("name", prefix + "-ngo-" + n,
+                        "contactEmail", prefix + "-ngo-" + n + "@ngo.example")).json().path("id").asString());
         for (int from = 0; from < count; from += BATCH) {
             List<Map<String, Object>> items = new ArrayList<>();
             for (int i = from; i < Math.min(count, from + BATCH); i++) {
@@ -213,10 +213,22 @@ final class BenchStack implements AutoCloseable {
                         "eventTypes", List.of("co.vigia.vote.tallied"), "billIds", billIdsOf.apply(i),
                         "description", "benchmark")));
             }
-            notify.post("/api/subscriptions:batch", Map.of("items", items)).expect2xx();
+            withinRateLimit("/api/subscriptions:batch", Map.of("items", items));
             if ((from / BATCH + 1) % 10 == 0) {
                 Bench.log("  " + Math.min(count, from + BATCH) + " of " + count + " " + prefix + " subscriptions");
             }
+        }
+    }
+
+    /** A POST as the operator that waits out a 429's {@code Retry-After}, as any client of the API must. */
+    private Api.Response withinRateLimit(String path, Object body) {
+        for (int attempt = 0; ; attempt++) {
+            Api.Response response = notify.post(path, body);
+            if (response.status() != 429 || attempt == 20) {
+                return response.expect2xx();
+            }
+            String retryAfter = response.header("Retry-After");
+            Machine.sleep(1000L * (retryAfter == null ? 1 : Math.max(1, Integer.parseInt(retryAfter.trim()))));
         }
     }
 
