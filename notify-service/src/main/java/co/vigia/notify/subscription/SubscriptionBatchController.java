@@ -120,10 +120,7 @@ public class SubscriptionBatchController {
             String secret = WebhookSigner.newSecret();
             String id = UUID.randomUUID().toString();
             secrets.add(secret);
-            toStore.add(new Subscription(id, owner, item.url().trim(), item.description(),
-                    List.copyOf(item.eventTypes()), item.billIds() == null ? List.of() : List.copyOf(item.billIds()),
-                    SubscriptionStatus.ACTIVE, null, null, List.of(new SigningSecret(secretBox.seal(secret, id), now,
-                    null)), null, null, now, now, null));
+            toStore.add(item.opened(id, owner, new SigningSecret(secretBox.seal(secret, id), now, null), now));
         }
         List<Subscription> stored = subscriptions.insert(toStore);
         List<Created> created = new ArrayList<>();

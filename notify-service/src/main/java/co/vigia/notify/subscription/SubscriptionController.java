@@ -77,6 +77,13 @@ public class SubscriptionController {
                                           message = Ids.SLUG_MESSAGE) String> billIds,
                                   @Schema(description = "What it is for, for the NGO.", example = "bill desk")
                                   @Size(max = 500) String description) {
+
+        /** The active subscription this request opens for {@code owner}, signing with {@code secret}. */
+        Subscription opened(String id, String owner, SigningSecret secret, Instant now) {
+            return new Subscription(id, owner, url.trim(), description, List.copyOf(eventTypes),
+                    billIds == null ? List.of() : List.copyOf(billIds), SubscriptionStatus.ACTIVE, null, null,
+                    List.of(secret), null, null, now, now, null);
+        }
     }
 
     /** Only the fields present change; {@code active} pauses (false) or resumes and re-enables (true). */
@@ -124,10 +131,8 @@ public class SubscriptionController {
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
         String id = UUID.randomUUID().toString();
-        Subscription subscription = subscriptions.insert(new Subscription(id, subscriberId,
-                body.url().trim(), body.description(), List.copyOf(body.eventTypes()),
-                body.billIds() == null ? List.of() : List.copyOf(body.billIds()), SubscriptionStatus.ACTIVE, null, null,
-                List.of(new SigningSecret(secretBox.seal(secret, id), now, null)), null, null, now, now, null));
+        Subscription subscription = subscriptions.insert(
+                body.opened(id, subscriberId, new SigningSecret(secretBox.seal(secret, id), now, null), now));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new SubscriptionWithSecret(SubscriptionView.of(subscription), secret));
     }
